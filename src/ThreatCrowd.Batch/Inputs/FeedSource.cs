@@ -1,0 +1,10 @@
+using ThreatCrowd.Batch.Classification;
+
+namespace ThreatCrowd.Batch.Inputs;
+
+/// <summary>A plain-text feed of one indicator type: an http(s) URL or a local path.</summary>
+internal sealed record FeedSource(string Url, IndicatorType Type)
+{
+    /// <summary>The provenance name recorded for every value the feed names.</summary>
+    public string SourceName => "feed:" + Url;
+}

@@ -1,0 +1,24 @@
+namespace ThreatCrowd.Batch.Tables;
+
+/// <summary>One row of threatcrowd_indicators: an indicator and the summary of its latest answer.</summary>
+internal sealed record IndicatorRow(
+    string Indicator,
+    string Type,
+    string Status,
+    int? Votes,
+    string Verdict,
+    bool InFeed,
+    int Resolutions,
+    int Hashes,
+    int Emails,
+    int Subdomains,
+    int Domains,
+    int Ips,
+    int References,
+    int Scans,
+    string? Md5,
+    string? Sha1,
+    string? Permalink,
+    string Sources,
+    DateTimeOffset FirstImportedAt,
+    DateTimeOffset? LookedUpAt);

@@ -1,0 +1,1 @@
+namespace ThreatCrowd.StandIn; internal static class Placeholder;
