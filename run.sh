@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# ThreatCrowd.Batch: ./run.sh <command> [options]. See README.md.
+#   ./run.sh demo      the whole pipeline offline, against a local stand-in of the service
+#   ./run.sh test      restore, build and run every test
+#   ./run.sh run|resume|status|export|import ...   the program itself (built only when the sources changed)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+program=artifacts/bin/ThreatCrowd.Batch/release/threatcrowd-batch.dll
+stamp=artifacts/.program-built
+
+need_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "error: the .NET 10 SDK is needed (dotnet was not found on PATH); install it, then run this again." >&2
+    exit 2
+  fi
+}
+
+# Builds when anything the program is made of is newer than the last successful build; otherwise costs nothing.
+build_if_changed() {
+  if [[ -f $stamp && -f $program ]] &&
+     [[ -z $(find src schema.sql config samples Directory.Build.props Directory.Packages.props NuGet.config global.json \
+              -newer "$stamp" -type f -print -quit 2>/dev/null) ]]; then
+    return
+  fi
+  need_dotnet
+  echo "building (sources changed)..." >&2
+  dotnet build src/ThreatCrowd.Batch/ThreatCrowd.Batch.csproj -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+  touch "$stamp"
+}
+
+run_tests() {
+  need_dotnet
+  local log
+  log=$(mktemp)
+  set +e
+  dotnet test ThreatCrowd.Batch.sln --nologo -v quiet "$@" 2>&1 | tee "$log"
+  local status=${PIPESTATUS[0]}
+  set -e
+  # One closing line in the plain "N passed, N failed" form, whatever the runner printed.
+  awk '/(Passed|Failed)! +- Failed:/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+       END { if (p + f > 0) printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+  rm -f "$log"
+  return "$status"
+}
+
+case "${1:-help}" in
+  test)
+    shift
+    run_tests "$@"
+    ;;
+  *)
+    build_if_changed
+    exec dotnet "$program" "$@"
+    ;;
+esac

@@ -1,0 +1,71 @@
+using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Store;
+
+namespace ThreatCrowd.Batch.Cli;
+
+/// <summary>
+/// Parses the command line, runs the verb, and turns every error a user can cause into one clear message and a
+/// documented exit code. Nothing below this point writes to the console's error stream on its own.
+/// </summary>
+internal static class BatchCommandLine
+{
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, RunConsole console, TimeProvider clock, CancellationToken ct)
+    {
+        try
+        {
+            var arguments = CommandArguments.Parse(args);
+            return arguments.Verb switch
+            {
+                "help" => Help(console),
+                "demo" => await DemoCommand.RunAsync(arguments, console, clock, ct).ConfigureAwait(false),
+                "status" => StatusCommand.Run(Load(arguments), console, clock),
+                "export" => await ExportCommand.RunAsync(Load(arguments), console, clock, ct).ConfigureAwait(false),
+                "resume" => await ResumeCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
+                "import" => await ImportCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
+                _ => await RunCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
+            };
+        }
+        catch (UsageException ex)
+        {
+            console.Error(ex.Message);
+            console.Info(Usage.Text);
+            return ExitCodes.BadUsage;
+        }
+        catch (ConfigurationError ex)
+        {
+            console.Error(ex.Message);
+            return ExitCodes.BadUsage;
+        }
+        catch (StoreLockedException ex)
+        {
+            console.Error(ex.Message);
+            return ExitCodes.StoreLocked;
+        }
+        catch (StoreException ex)
+        {
+            console.Error(ex.Message);
+            return ExitCodes.StoreUnusable;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            console.Error("stopped before any work began.");
+            return ExitCodes.Interrupted;
+        }
+    }
+
+    public static int ExitCodeFor(RunEnd end) => end switch
+    {
+        RunEnd.Interrupted => ExitCodes.Interrupted,
+        RunEnd.Unreachable => ExitCodes.Unreachable,
+        _ => ExitCodes.Ok,
+    };
+
+    private static BatchOptions Load(CommandArguments arguments) => BatchConfiguration.Load(arguments.ConfigFile, arguments.Settings);
+
+    private static int Help(RunConsole console)
+    {
+        console.Info(Usage.Text);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace ThreatCrowd.Batch.Cli;
+
+/// <summary>
+/// A parsed command line: the verb, its options, and any <c>--Section:Key=value</c> settings, which are handed to
+/// the configuration as its last layer.
+/// </summary>
+internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOnlyList<string> Inputs, int? MaxLookups, IReadOnlyList<string> Settings)
+{
+    public static readonly IReadOnlyList<string> Verbs = ["run", "resume", "status", "export", "import", "demo", "help"];
+
+    public static CommandArguments Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || args[0] is "-h" or "--help")
+        {
+            return new CommandArguments("help", null, [], null, []);
+        }
+
+        var verb = args[0];
+        if (!Verbs.Contains(verb))
+        {
+            throw new UsageException($"unknown command \"{verb}\".");
+        }
+
+        string? config = null;
+        int? maxLookups = null;
+        var inputs = new List<string>();
+        var settings = new List<string>();
+        for (var i = 1; i < args.Count; i++)
+        {
+            var arg = args[i];
+            switch (arg)
+            {
+                case "--config":
+                    config = Value(args, ref i, arg);
+                    break;
+                case "--input" when verb is "run" or "import":
+                    inputs.Add(Value(args, ref i, arg));
+                    break;
+                case "--max-lookups" when verb is "run" or "resume":
+                    var text = Value(args, ref i, arg);
+                    maxLookups = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                        ? n
+                        : throw new UsageException($"--max-lookups takes a whole number of 0 or more, not \"{text}\".");
+                    break;
+                case "-h" or "--help":
+                    return new CommandArguments("help", null, [], null, []);
+                default:
+                    if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal))
+                    {
+                        settings.Add(arg);
+                        if (!arg.Contains('=', StringComparison.Ordinal))
+                        {
+                            settings.Add(Value(args, ref i, arg));
+                        }
+
+                        break;
+                    }
+
+                    throw new UsageException($"\"{arg}\" is not an option of \"{verb}\".");
+            }
+        }
+
+        return new CommandArguments(verb, config, inputs, maxLookups, settings);
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i, string option) =>
+        ++i < args.Count && !string.IsNullOrEmpty(args[i]) ? args[i] : throw new UsageException($"{option} needs a value.");
+}

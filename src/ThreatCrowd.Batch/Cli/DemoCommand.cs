@@ -1,0 +1,50 @@
+using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.StandIn;
+
+namespace ThreatCrowd.Batch.Cli;
+
+/// <summary>
+/// <c>demo</c>: the whole pipeline offline. Starts the stand-in on loopback, serving the real responses and feeds
+/// bundled under samples/threatcrowd, imports samples/demo/indicators.csv and the feeds, looks everything up at a
+/// short interval into a fresh store, and writes the tables to out/demo.
+/// </summary>
+internal static class DemoCommand
+{
+    private const string DemoDirectory = "out/demo";
+
+    public static async Task<int> RunAsync(CommandArguments arguments, RunConsole console, TimeProvider clock, CancellationToken ct)
+    {
+        var samples = Path.Combine(AppContext.BaseDirectory, "samples");
+        await using var server = await StandInServer.StartAsync(new StandInOptions(Path.Combine(samples, "threatcrowd")), ct).ConfigureAwait(false);
+        console.Info($"stand-in ThreatCrowd service listening on {server.Root}");
+
+        var store = Path.Combine(DemoDirectory, "threatcrowd.db");
+        foreach (var leftover in new[] { store, store + "-wal", store + "-shm" })
+        {
+            File.Delete(leftover);
+        }
+
+        var options = BatchConfiguration.Load(arguments.ConfigFile, arguments.Settings, new Dictionary<string, string?>
+        {
+            ["ThreatCrowd:BaseUrl"] = server.ApiBaseUrl.ToString(),
+            ["ThreatCrowd:RequestInterval"] = "00:00:00.200",
+            ["Sources:DefaultFeeds"] = "true",
+            ["Sources:CsvFiles:0"] = Path.Combine(samples, "demo", "indicators.csv"),
+            ["Store:Path"] = store,
+            ["Output:Directory"] = DemoDirectory,
+        });
+
+        using var session = BatchSession.Open(options, clock, console, exclusive: true);
+        var end = await new BatchRun(session).ExecuteAsync("demo", importSources: true, [], 0, ct).ConfigureAwait(false);
+        console.Info($"""
+
+            The tables are in {Path.GetFullPath(DemoDirectory)}:
+              threatcrowd_indicators.csv / .json   one row per indicator
+              threatcrowd_relations.csv / .json    one row per related item
+              rejects.csv                          values not looked up, and why
+            Try: ./run.sh status --Store:Path={store}
+            """);
+        return BatchCommandLine.ExitCodeFor(end);
+    }
+}

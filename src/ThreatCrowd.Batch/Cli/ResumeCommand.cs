@@ -1,0 +1,37 @@
+using System.Globalization;
+using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Store;
+
+namespace ThreatCrowd.Batch.Cli;
+
+/// <summary><c>resume</c>: look up what is still due without reading the sources again, then write the tables.</summary>
+internal static class ResumeCommand
+{
+    public static async Task<int> RunAsync(BatchOptions options, CommandArguments arguments, RunConsole console, TimeProvider clock, CancellationToken ct)
+    {
+        if (!File.Exists(options.Store.Path))
+        {
+            console.Info($"nothing to resume: there is no store at \"{options.Store.Path}\" yet.");
+            return ExitCodes.Ok;
+        }
+
+        using var session = BatchSession.Open(options, clock, console, exclusive: true);
+        var last = new RunLog(session.Connection).Latest(1).FirstOrDefault();
+        var due = DueQueue.Count(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter);
+        var c = CultureInfo.InvariantCulture;
+        var previous = last is null
+            ? "no earlier run"
+            : string.Create(c, $"run #{last.Id} ({last.Verb}, started {last.StartedAt:yyyy-MM-dd HH:mm} UTC, {last.EndedBecause ?? "still open"})");
+        if (due == 0)
+        {
+            console.Info($"nothing to resume: nothing is due. Last: {previous}.");
+            return ExitCodes.Ok;
+        }
+
+        console.Info(string.Create(c, $"resuming after {previous}: {due:N0} due, about {Durations.Humanize(options.ThreatCrowd.RequestInterval * due)} of lookups."));
+        var limit = arguments.MaxLookups ?? options.Lookup.MaxPerRun;
+        var end = await new BatchRun(session).ExecuteAsync("resume", importSources: false, [], limit, ct).ConfigureAwait(false);
+        return BatchCommandLine.ExitCodeFor(end);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Store;
+
+namespace ThreatCrowd.Batch.Cli;
+
+/// <summary><c>status</c>: what the store holds, what is due and how long it will take, and the last runs.</summary>
+internal static class StatusCommand
+{
+    public static int Run(BatchOptions options, RunConsole console, TimeProvider clock)
+    {
+        if (!File.Exists(options.Store.Path))
+        {
+            console.Info($"no store at \"{options.Store.Path}\" yet. Start with './run.sh run --input FILE', or try './run.sh demo'.");
+            return ExitCodes.Ok;
+        }
+
+        using var session = BatchSession.Open(options, clock, console, exclusive: false);
+        var c = CultureInfo.InvariantCulture;
+        var status = new StatusQueries(session.Connection);
+        var counts = status.CountsByTypeAndState();
+        console.Info($"store {options.Store.Path}");
+        console.Info(string.Create(c, $"indicators: {counts.Sum(x => x.Count):N0} ({Join(counts.GroupBy(x => x.State), c)})"));
+        foreach (var type in counts.GroupBy(x => x.Type))
+        {
+            console.Info(string.Create(c, $"  {type.Key,-9} {type.Sum(x => x.Count),9:N0}  ({Join(type.GroupBy(x => x.State), c)})"));
+        }
+
+        console.Info(string.Create(c, $"rejects: {status.Rejects():N0} (listed in {Path.Combine(options.Output.Directory, "rejects.csv")})"));
+        var due = DueQueue.Count(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter);
+        var interval = options.ThreatCrowd.RequestInterval;
+        console.Info(string.Create(c, $"due now: {due:N0}, about {Durations.Humanize(interval * due)} of lookups at one request every {Durations.Humanize(interval)}"));
+
+        var runs = new RunLog(session.Connection).Latest(5);
+        console.Info(runs.Count == 0 ? "no runs yet." : "last runs:");
+        foreach (var run in runs)
+        {
+            var ended = run.EndedAt is { } at ? $"{at:yyyy-MM-dd HH:mm:ss}" : "…";
+            console.Info(string.Create(
+                c,
+                $"  #{run.Id} {run.Verb,-6} {run.StartedAt:yyyy-MM-dd HH:mm:ss} → {ended} UTC  {run.EndedBecause ?? "running"}: looked up {run.LookedUp:N0} of {run.DueAtStart:N0} due (found {run.Found:N0}, not found {run.NotFound:N0}, failed {run.Failed:N0})"));
+        }
+
+        var failures = status.LatestFailures(5);
+        if (failures.Count > 0)
+        {
+            console.Info("latest failures:");
+            foreach (var (type, value, error, times) in failures)
+            {
+                console.Info(string.Create(c, $"  {type} {value}: {error} ({times} run{(times == 1 ? "" : "s")} in a row)"));
+            }
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static string Join(IEnumerable<IGrouping<string, (string Type, string State, long Count)>> byState, CultureInfo c) =>
+        string.Join(", ", byState.Select(g => string.Create(c, $"{g.Key.Replace('_', ' ')} {g.Sum(x => x.Count):N0}")));
+}

@@ -1,0 +1,13 @@
+namespace ThreatCrowd.Batch.Configuration;
+
+/// <summary>Section <c>Lookup</c>: what is asked, how often, and what never is.</summary>
+internal sealed class LookupOptions
+{
+    public TimeSpan RefreshAfter { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>0 = no limit.</summary>
+    public int MaxPerRun { get; init; }
+
+    /// <summary>Domains (with their subdomains), <c>*.</c> wildcards, IP addresses and CIDR ranges never sent.</summary>
+    public string[] Exclude { get; init; } = [];
+}

@@ -1,0 +1,91 @@
+using ThreatCrowd.Batch.Classification;
+
+namespace ThreatCrowd.Batch.Configuration;
+
+/// <summary>Checks the settings once, at start, and reports every problem together, each naming its key.</summary>
+internal static class OptionsValidator
+{
+    public static IReadOnlyList<string> Validate(BatchOptions options)
+    {
+        var errors = new List<string>();
+        var api = options.ThreatCrowd;
+        CheckHttpUrl(errors, "ThreatCrowd:BaseUrl", api.BaseUrl);
+        if (api.RequestInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"ThreatCrowd:RequestInterval is {api.RequestInterval}; it must be a positive time span such as 00:00:10.");
+        }
+
+        if (api.Timeout <= TimeSpan.Zero || api.Timeout > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"ThreatCrowd:Timeout is {api.Timeout}; it must be between 00:00:00.001 and 00:10:00.");
+        }
+
+        CheckRange(errors, "ThreatCrowd:MaxAttempts", api.MaxAttempts, 1, 20);
+        CheckRange(errors, "ThreatCrowd:UnreachableAfter", api.UnreachableAfter, 1, 1000);
+        if (!string.IsNullOrWhiteSpace(api.Proxy))
+        {
+            CheckHttpUrl(errors, "ThreatCrowd:Proxy", api.Proxy);
+        }
+
+        for (var i = 0; i < options.Sources.CsvFiles.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.Sources.CsvFiles[i]))
+            {
+                errors.Add($"Sources:CsvFiles:{i} is empty; give a path or a glob such as exports/*.csv.");
+            }
+        }
+
+        for (var i = 0; i < options.Sources.Feeds.Length; i++)
+        {
+            var feed = options.Sources.Feeds[i];
+            if (string.IsNullOrWhiteSpace(feed.Url))
+            {
+                errors.Add($"Sources:Feeds:{i}:Url is empty; give an http(s) URL or a local path.");
+            }
+
+            if (!IndicatorTypeNames.TryParse(feed.Type, out _))
+            {
+                errors.Add($"Sources:Feeds:{i}:Type is \"{feed.Type}\"; it must be one of domain, ip, email, file, antivirus.");
+            }
+        }
+
+        if (options.Lookup.RefreshAfter <= TimeSpan.Zero)
+        {
+            errors.Add($"Lookup:RefreshAfter is {options.Lookup.RefreshAfter}; it must be a positive time span such as 7.00:00:00.");
+        }
+
+        if (options.Lookup.MaxPerRun < 0)
+        {
+            errors.Add($"Lookup:MaxPerRun is {options.Lookup.MaxPerRun}; it must be 0 (no limit) or more.");
+        }
+
+        errors.AddRange(LookupGuard.Validate(options.Lookup.Exclude));
+        if (string.IsNullOrWhiteSpace(options.Store.Path))
+        {
+            errors.Add("Store:Path is empty; give the path of the SQLite store file.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Output.Directory))
+        {
+            errors.Add("Output:Directory is empty; give the folder the tables are written to.");
+        }
+
+        return errors;
+    }
+
+    private static void CheckHttpUrl(List<string> errors, string key, string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            errors.Add($"{key} is \"{value}\"; it must be an absolute http:// or https:// URL.");
+        }
+    }
+
+    private static void CheckRange(List<string> errors, string key, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"{key} is {value}; it must be between {min} and {max}.");
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace ThreatCrowd.Batch.Configuration;
+
+/// <summary>
+/// Section <c>Sources</c>. The default feeds are a switch, not list entries: layered JSON configuration merges
+/// lists by index and ignores empty ones, so a user could never take a default entry out of a list.
+/// </summary>
+internal sealed class SourcesOptions
+{
+    public string[] CsvFiles { get; init; } = [];
+
+    public bool DefaultFeeds { get; init; } = true;
+
+    public FeedOptions[] Feeds { get; init; } = [];
+}

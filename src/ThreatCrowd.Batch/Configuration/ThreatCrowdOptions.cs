@@ -1,0 +1,22 @@
+namespace ThreatCrowd.Batch.Configuration;
+
+/// <summary>Section <c>ThreatCrowd</c>: where the service is and how politely to ask it.</summary>
+internal sealed class ThreatCrowdOptions
+{
+    public string BaseUrl { get; init; } = "https://www.threatcrowd.org/searchApi/v2/";
+
+    /// <summary>The service asks for no more than one request every ten seconds; retries count too.</summary>
+    public TimeSpan RequestInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Covers the whole request, body included.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Requests per indicator per run, the first included, before it is marked failed.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>Consecutive requests that could not reach the service before the run stops early.</summary>
+    public int UnreachableAfter { get; init; } = 5;
+
+    /// <summary>An explicit proxy URL; empty uses the system's (HTTPS_PROXY, HTTP_PROXY, NO_PROXY).</summary>
+    public string? Proxy { get; init; }
+}

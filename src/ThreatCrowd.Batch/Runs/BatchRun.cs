@@ -1,0 +1,53 @@
+using System.Globalization;
+using ThreatCrowd.Batch.Store;
+
+namespace ThreatCrowd.Batch.Runs;
+
+/// <summary>
+/// One recorded run: optionally import the sources, look up what is due, then always write the tables, even
+/// when the lookups were interrupted or the service was unreachable, so the SIEM gets everything answered so far.
+/// </summary>
+internal sealed class BatchRun(BatchSession session)
+{
+    public async Task<RunEnd> ExecuteAsync(string verb, bool importSources, IReadOnlyList<string> inputs, int limit, CancellationToken ct)
+    {
+        var clock = session.Clock;
+        var runs = new RunLog(session.Connection);
+        var startedAt = clock.GetUtcNow();
+        var runId = runs.Start(verb, startedAt);
+        RunEnd end;
+        try
+        {
+            if (importSources)
+            {
+                await new ImportStage(session).RunAsync(inputs, ct).ConfigureAwait(false);
+            }
+
+            end = await new LookupStage(session).RunAsync(runId, limit, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            end = RunEnd.Interrupted;
+        }
+
+        // Not cancellable: an interrupted run still leaves complete tables of what it stored.
+        await new ExportStage(session).RunAsync(CancellationToken.None).ConfigureAwait(false);
+        runs.Finish(runId, clock.GetUtcNow(), end.ToName());
+        Summarize(runs.Get(runId)!, end);
+        return end;
+    }
+
+    private void Summarize(RunRecord run, RunEnd end)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var took = Durations.Humanize((run.EndedAt ?? run.StartedAt) - run.StartedAt);
+        var due = DueQueue.Count(session.Connection, session.Clock.GetUtcNow(), session.Options.Lookup.RefreshAfter);
+        session.Console.Info(string.Create(
+            c,
+            $"run #{run.Id} {end.ToName()} in {took}: looked up {run.LookedUp:N0} (found {run.Found:N0}, not found {run.NotFound:N0}, failed {run.Failed:N0}); {due:N0} still due."));
+        if (due > 0 && end != RunEnd.Completed)
+        {
+            session.Console.Info("continue with: ./run.sh resume");
+        }
+    }
+}

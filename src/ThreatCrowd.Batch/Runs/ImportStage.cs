@@ -1,0 +1,119 @@
+using System.Globalization;
+using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Inputs;
+using ThreatCrowd.Batch.Store;
+
+namespace ThreatCrowd.Batch.Runs;
+
+/// <summary>
+/// Reads every configured source into the store: CSV files (Sources:CsvFiles and --input), then the feeds. Each
+/// value is classified and checked against what the API must never see; whatever is not stored as an indicator is
+/// stored as a reject with its source, line and reason. A source that cannot be read is reported and skipped.
+/// </summary>
+internal sealed class ImportStage(BatchSession session)
+{
+    private readonly IndicatorClassifier _classifier = new();
+
+    public async Task<ImportSummary> RunAsync(IReadOnlyList<string> extraInputs, CancellationToken ct)
+    {
+        var totals = new Totals();
+        foreach (var (pattern, files) in CsvFileList.Expand(session.Options.Sources.CsvFiles.Concat(extraInputs)))
+        {
+            if (files.Count == 0)
+            {
+                session.Console.Warn($"no file matches \"{pattern}\" (Sources:CsvFiles); nothing read from it.");
+                totals.Failed++;
+            }
+
+            foreach (var file in files)
+            {
+                Import(file, SourceKind.Csv, new CsvIndicatorReader().Read(file), totals, ct);
+            }
+        }
+
+        var feedReader = new FeedReader(session.Http);
+        foreach (var feed in FeedList.From(session.Options))
+        {
+            IReadOnlyList<SourceEntry> entries;
+            try
+            {
+                entries = await feedReader.ReadAsync(feed, ct).ConfigureAwait(false);
+            }
+            catch (FeedUnavailableException ex)
+            {
+                session.Console.Warn($"{ex.Message}; skipped, the rest of the run goes on.");
+                totals.Failed++;
+                continue;
+            }
+
+            Import(feed.SourceName, SourceKind.Feed, entries, totals, ct);
+        }
+
+        return new ImportSummary(totals.Accepted, totals.Duplicates, totals.Rejected, totals.Read, totals.Failed);
+    }
+
+    private void Import(string sourceName, SourceKind kind, IEnumerable<SourceEntry> entries, Totals totals, CancellationToken ct)
+    {
+        using var writer = new ImportWriter(session.Connection, sourceName, kind, session.Clock.GetUtcNow());
+        long seen = 0;
+        foreach (var entry in entries)
+        {
+            if ((++seen & 0x3FF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            if (entry.Problem is not null)
+            {
+                writer.Reject(entry.Line, entry.Value, entry.Problem);
+                continue;
+            }
+
+            var result = _classifier.Classify(entry.Value, entry.TypeHint);
+            if (result.Indicator is null)
+            {
+                writer.Reject(entry.Line, entry.Value, result.RejectReason!);
+            }
+            else if (session.Guard.WhyNotAllowed(result.Indicator) is { } why)
+            {
+                writer.Reject(entry.Line, entry.Value, why);
+            }
+            else
+            {
+                writer.Add(result.Indicator);
+            }
+        }
+
+        writer.Complete();
+        totals.Add(writer);
+        var c = CultureInfo.InvariantCulture;
+        session.Console.Info(string.Create(
+            c,
+            $"read {sourceName}: {writer.Accepted:N0} indicators, {writer.Duplicates:N0} repeats, {writer.Rejected:N0} rejects"));
+        if (writer.Accepted + writer.Duplicates + writer.Rejected == 0)
+        {
+            session.Console.Warn($"{sourceName} holds no values.");
+        }
+    }
+
+    private sealed class Totals
+    {
+        public long Accepted { get; private set; }
+
+        public long Duplicates { get; private set; }
+
+        public long Rejected { get; private set; }
+
+        public int Read { get; private set; }
+
+        public int Failed { get; set; }
+
+        public void Add(ImportWriter writer)
+        {
+            Accepted += writer.Accepted;
+            Duplicates += writer.Duplicates;
+            Rejected += writer.Rejected;
+            Read++;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Store;
+
+namespace ThreatCrowd.Batch.Runs;
+
+/// <summary>
+/// Asks the service about every indicator that is due, one request per interval, and checkpoints each outcome
+/// the moment it arrives. Stops at the run's limit, on cancellation (after storing what was already answered),
+/// or when the service has been unreachable several requests in a row; what was not asked stays due.
+/// </summary>
+internal sealed class LookupStage(BatchSession session, Random? jitter = null)
+{
+    private readonly Random _jitter = jitter ?? Random.Shared;
+
+    public async Task<RunEnd> RunAsync(long runId, int limit, CancellationToken ct)
+    {
+        var options = session.Options;
+        var clock = session.Clock;
+        var due = DueQueue.Load(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter, limit);
+        var dueTotal = limit > 0 ? DueQueue.Count(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter) : due.Count;
+        new RunLog(session.Connection).SetDue(runId, dueTotal);
+        if (due.Count == 0)
+        {
+            session.Console.Info("nothing is due for lookup.");
+            return RunEnd.Completed;
+        }
+
+        var pacing = new PacingState(session.Connection);
+        var pacer = new RequestPacer(options.ThreatCrowd.RequestInterval, clock, pacing.LastRequestAt());
+        var lookups = new PacedLookups(session, pacer, pacing, _jitter);
+        var writer = new AnswerWriter(session.Connection);
+        var progress = new LookupProgress(session.Console, due.Count, options.ThreatCrowd.RequestInterval);
+        session.Console.Info($"looking up {due.Count:N0} of {dueTotal:N0} due, one request every {Durations.Humanize(options.ThreatCrowd.RequestInterval)}.");
+
+        foreach (var id in due)
+        {
+            if (ct.IsCancellationRequested)
+            {
+                return RunEnd.Interrupted;
+            }
+
+            var queued = QueuedIndicator.Load(session.Connection, id);
+            if (queued is null)
+            {
+                continue;
+            }
+
+            // Exclusions are checked again here: the list may have grown since the indicator was imported.
+            if (session.Guard.WhyNotAllowed(queued.Indicator) is { } why)
+            {
+                progress.Skipped(queued.Indicator, why);
+                continue;
+            }
+
+            PacedOutcome outcome;
+            try
+            {
+                outcome = await lookups.LookupAsync(queued.Indicator, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return RunEnd.Interrupted;
+            }
+
+            if (outcome.ServiceUnreachable)
+            {
+                session.Console.Error(
+                    $"the service did not answer {options.ThreatCrowd.UnreachableAfter} requests in a row (last: {outcome.Result.FailureReason}); " +
+                    "stopping early. Nothing answered is lost and the rest stays due: check ThreatCrowd:BaseUrl and the network, then run 'resume'.");
+                return RunEnd.Unreachable;
+            }
+
+            var now = clock.GetUtcNow();
+            if (outcome.Result.Answer is { } answer)
+            {
+                writer.SaveAnswer(id, answer, now, runId);
+                progress.Answered(queued.Indicator, answer);
+            }
+            else
+            {
+                var retryAfter = outcome.Result.Transient ? now : now + options.Lookup.RefreshAfter;
+                writer.SaveFailure(id, outcome.Result.FailureReason!, retryAfter, runId);
+                progress.Failed(queued.Indicator, outcome.Result.FailureReason!, outcome.Attempts);
+            }
+        }
+
+        return limit > 0 && dueTotal > due.Count ? RunEnd.LimitReached : RunEnd.Completed;
+    }
+}

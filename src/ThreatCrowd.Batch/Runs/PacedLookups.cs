@@ -1,0 +1,56 @@
+using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Store;
+
+namespace ThreatCrowd.Batch.Runs;
+
+/// <summary>
+/// One indicator's lookup with retries. Every request, retries included, waits its turn at the pacer, and its
+/// start is persisted before it is sent so that the next process keeps the interval even after a hard kill.
+/// Between attempts it backs off exponentially (the interval, doubling, capped, with jitter) on top of the pacing.
+/// It counts requests that could not reach the service across indicators, because a dead endpoint should end the
+/// run early rather than mark the whole queue failed.
+/// </summary>
+internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, PacingState pacing, Random jitter)
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+
+    private readonly ThreatCrowdClient _client = new(session.Http, session.Options.BaseUri);
+    private int _unreachableInARow;
+
+    public async Task<PacedOutcome> LookupAsync(Indicator indicator, CancellationToken ct)
+    {
+        var options = session.Options.ThreatCrowd;
+        LookupResult result = LookupResult.TransientFailure("not asked");
+        for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
+        {
+            if (attempt > 1)
+            {
+                await Task.Delay(Backoff(attempt, options.RequestInterval), session.Clock, ct).ConfigureAwait(false);
+            }
+
+            pacing.RecordRequest(await pacer.WaitForTurnAsync(ct).ConfigureAwait(false));
+            result = await _client.LookupAsync(indicator, ct).ConfigureAwait(false);
+            _unreachableInARow = result.Unreachable ? _unreachableInARow + 1 : 0;
+            if (_unreachableInARow >= options.UnreachableAfter)
+            {
+                return new PacedOutcome(result, attempt, ServiceUnreachable: true);
+            }
+
+            if (result.Answer is not null || !result.Transient)
+            {
+                return new PacedOutcome(result, attempt, ServiceUnreachable: false);
+            }
+        }
+
+        return new PacedOutcome(result, options.MaxAttempts, ServiceUnreachable: false);
+    }
+
+    /// <summary>The extra wait before attempt n (n ≥ 2): interval × 2^(n-2), capped, plus up to 20 % jitter.</summary>
+    private TimeSpan Backoff(int attempt, TimeSpan interval)
+    {
+        var doubled = interval * Math.Pow(2, attempt - 2);
+        var capped = doubled > MaxBackoff ? MaxBackoff : doubled;
+        return capped * (1 + (jitter.NextDouble() * 0.2));
+    }
+}

@@ -1,0 +1,17 @@
+namespace ThreatCrowd.Batch.Runs;
+
+/// <summary>Why a run's lookups ended; the name is what the store and status show.</summary>
+internal enum RunEnd
+{
+    /// <summary>Everything that was due was asked.</summary>
+    Completed,
+
+    /// <summary>Lookup:MaxPerRun or --max-lookups was reached; the rest stays due.</summary>
+    LimitReached,
+
+    /// <summary>SIGINT or SIGTERM: stopped after storing what had been answered.</summary>
+    Interrupted,
+
+    /// <summary>The service could not be reached several times in a row; what was not answered stays due.</summary>
+    Unreachable,
+}

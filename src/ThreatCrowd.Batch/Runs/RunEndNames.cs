@@ -1,0 +1,13 @@
+namespace ThreatCrowd.Batch.Runs;
+
+internal static class RunEndNames
+{
+    public static string ToName(this RunEnd end) => end switch
+    {
+        RunEnd.Completed => "completed",
+        RunEnd.LimitReached => "limit_reached",
+        RunEnd.Interrupted => "interrupted",
+        RunEnd.Unreachable => "unreachable",
+        _ => throw new ArgumentOutOfRangeException(nameof(end), end, "Unknown run end."),
+    };
+}

@@ -1,0 +1,58 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using ThreatCrowd.Batch.Lookups;
+
+namespace ThreatCrowd.Batch.Store;
+
+/// <summary>
+/// Checkpoints one lookup: the answer (or the failure), the indicator's state and the run's counters go into one
+/// transaction, so whenever the process stops, an answer is either wholly stored or not at all.
+/// </summary>
+internal sealed class AnswerWriter(SqliteConnection connection)
+{
+    public void SaveAnswer(long indicatorId, LookupAnswer answer, DateTimeOffset answeredAt, long runId)
+    {
+        var at = UnixMs.From(answeredAt);
+        using var transaction = connection.BeginTransaction();
+        connection.Execute(
+            """
+            INSERT OR REPLACE INTO answers (indicator_id, found, votes, permalink, md5, sha1, raw_body, answered_at)
+            VALUES ($id, $found, $votes, $permalink, $md5, $sha1, $body, $at)
+            """,
+            new { id = indicatorId, found = answer.Found, votes = answer.Votes, permalink = answer.Permalink, md5 = answer.Md5, sha1 = answer.Sha1, body = answer.RawBody, at },
+            transaction);
+        connection.Execute("DELETE FROM relations WHERE indicator_id = $id", new { id = indicatorId }, transaction);
+        connection.Execute(
+            """
+            INSERT OR REPLACE INTO relations (indicator_id, relation, related, related_type, last_resolved)
+            VALUES ($id, $Kind, $Related, $RelatedType, $LastResolved)
+            """,
+            answer.Relations.Select(r => new { id = indicatorId, r.Kind, r.Related, r.RelatedType, r.LastResolved }),
+            transaction);
+        var state = answer.Found ? "found" : "not_found";
+        connection.Execute(
+            """
+            UPDATE indicators SET state = $state, looked_up_at = $at, failures = 0, last_error = NULL, retry_after = NULL
+            WHERE id = $id
+            """,
+            new { id = indicatorId, state, at },
+            transaction);
+        var counter = answer.Found ? "found" : "not_found";
+        connection.Execute($"UPDATE runs SET looked_up = looked_up + 1, {counter} = {counter} + 1 WHERE id = $runId", new { runId }, transaction);
+        transaction.Commit();
+    }
+
+    public void SaveFailure(long indicatorId, string reason, DateTimeOffset retryAfter, long runId)
+    {
+        using var transaction = connection.BeginTransaction();
+        connection.Execute(
+            """
+            UPDATE indicators SET state = 'failed', failures = failures + 1, last_error = $reason, retry_after = $retryAfter
+            WHERE id = $id
+            """,
+            new { id = indicatorId, reason, retryAfter = UnixMs.From(retryAfter) },
+            transaction);
+        connection.Execute("UPDATE runs SET looked_up = looked_up + 1, failed = failed + 1 WHERE id = $runId", new { runId }, transaction);
+        transaction.Commit();
+    }
+}

@@ -1,0 +1,18 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using ThreatCrowd.Batch.Classification;
+
+namespace ThreatCrowd.Batch.Store;
+
+/// <summary>An indicator taken from the queue, with the state it was in when taken.</summary>
+internal sealed record QueuedIndicator(long Id, Indicator Indicator, string State)
+{
+    public static QueuedIndicator? Load(SqliteConnection connection, long id)
+    {
+        var row = connection.QuerySingleOrDefault<(string Type, string Value, string State)>(
+            "SELECT type, value, state FROM indicators WHERE id = $id", new { id });
+        return row.Type is not null && IndicatorTypeNames.TryParse(row.Type, out var type)
+            ? new QueuedIndicator(id, new Indicator(type, row.Value), row.State)
+            : null;
+    }
+}

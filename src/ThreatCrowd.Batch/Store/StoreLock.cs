@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace ThreatCrowd.Batch.Store;
+
+/// <summary>
+/// Keeps a second process off the same store: two runs would break the pacing and ask the same indicators twice.
+/// The lock is a file beside the store held open without sharing; the operating system releases it when the
+/// process ends, however it ends, so a killed run never leaves a stale lock behind.
+/// </summary>
+internal sealed class StoreLock : IDisposable
+{
+    private readonly FileStream _file;
+
+    private StoreLock(FileStream file) => _file = file;
+
+    public static StoreLock Acquire(string storePath)
+    {
+        var lockPath = Path.GetFullPath(storePath) + ".lock";
+        Directory.CreateDirectory(Path.GetDirectoryName(lockPath)!);
+        FileStream file;
+        try
+        {
+            file = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new StoreLockedException(
+                $"The store \"{storePath}\" is in use by another process{Holder(lockPath)}. " +
+                "Wait for it to finish, or stop it; two processes never work on one store.");
+        }
+
+        file.SetLength(0);
+        using (var writer = new StreamWriter(file, leaveOpen: true))
+        {
+            writer.Write(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        }
+
+        file.Flush(flushToDisk: true);
+        return new StoreLock(file);
+    }
+
+    private static string Holder(string lockPath)
+    {
+        try
+        {
+            using var reader = new FileStream(lockPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var text = new StreamReader(reader);
+            var pid = text.ReadToEnd().Trim();
+            return pid.Length > 0 ? $" (process {pid})" : string.Empty;
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
+
+    public void Dispose() => _file.Dispose();
+}

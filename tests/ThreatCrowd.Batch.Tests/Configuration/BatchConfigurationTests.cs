@@ -1,0 +1,85 @@
+using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Tests.Support;
+
+namespace ThreatCrowd.Batch.Tests.Configuration;
+
+public sealed class BatchConfigurationTests
+{
+    [Fact]
+    public void The_shipped_appsettings_json_states_exactly_the_defaults_in_code()
+    {
+        var fromFile = BatchConfiguration.Load(null, []);
+        var inCode = new BatchOptions();
+
+        fromFile.ThreatCrowd.BaseUrl.ShouldBe(inCode.ThreatCrowd.BaseUrl);
+        fromFile.ThreatCrowd.RequestInterval.ShouldBe(TimeSpan.FromSeconds(10));
+        fromFile.ThreatCrowd.RequestInterval.ShouldBe(inCode.ThreatCrowd.RequestInterval);
+        fromFile.ThreatCrowd.Timeout.ShouldBe(inCode.ThreatCrowd.Timeout);
+        fromFile.ThreatCrowd.MaxAttempts.ShouldBe(inCode.ThreatCrowd.MaxAttempts);
+        fromFile.ThreatCrowd.UnreachableAfter.ShouldBe(inCode.ThreatCrowd.UnreachableAfter);
+        fromFile.Sources.DefaultFeeds.ShouldBeTrue();
+        fromFile.Lookup.RefreshAfter.ShouldBe(TimeSpan.FromDays(7));
+        fromFile.Lookup.MaxPerRun.ShouldBe(0);
+        fromFile.Store.Path.ShouldBe(inCode.Store.Path);
+        fromFile.Output.Directory.ShouldBe(inCode.Output.Directory);
+    }
+
+    [Fact]
+    public void A_config_file_layers_over_the_defaults_and_command_line_settings_over_it()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("site.json", """{ "ThreatCrowd": { "RequestInterval": "00:00:15" }, "Lookup": { "Exclude": [ "corp.example.net" ] } }""");
+
+        var options = BatchConfiguration.Load(file, ["--Lookup:MaxPerRun=40"]);
+
+        options.ThreatCrowd.RequestInterval.ShouldBe(TimeSpan.FromSeconds(15));
+        options.Lookup.Exclude.ShouldBe(["corp.example.net"]);
+        options.Lookup.MaxPerRun.ShouldBe(40);
+        options.ThreatCrowd.Timeout.ShouldBe(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void Every_bad_value_is_reported_together_each_naming_its_key()
+    {
+        var error = Should.Throw<ConfigurationError>(() => BatchConfiguration.Load(null, [
+            "--ThreatCrowd:BaseUrl=ftp://example.org/",
+            "--ThreatCrowd:RequestInterval=-00:00:01",
+            "--ThreatCrowd:MaxAttempts=0",
+            "--Sources:Feeds:0:Url=feeds/x.txt",
+            "--Sources:Feeds:0:Type=url",
+            "--Lookup:Exclude:0=10.0.0.0/33",
+        ]));
+
+        error.Message.ShouldContain("ThreatCrowd:BaseUrl");
+        error.Message.ShouldContain("ThreatCrowd:RequestInterval");
+        error.Message.ShouldContain("ThreatCrowd:MaxAttempts");
+        error.Message.ShouldContain("Sources:Feeds:0:Type is \"url\"");
+        error.Message.ShouldContain("10.0.0.0/33");
+    }
+
+    [Fact]
+    public void An_unknown_key_is_an_error_not_a_silent_default()
+    {
+        var error = Should.Throw<ConfigurationError>(() => BatchConfiguration.Load(null, ["--ThreatCrowd:RequestIntervall=00:00:20"]));
+
+        error.Message.ShouldContain("RequestIntervall");
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_form_names_its_key()
+    {
+        var error = Should.Throw<ConfigurationError>(() => BatchConfiguration.Load(null, ["--ThreatCrowd:RequestInterval=ten seconds"]));
+
+        error.Message.ShouldContain("ThreatCrowd:RequestInterval");
+    }
+
+    [Fact]
+    public void A_missing_config_file_and_broken_json_are_named()
+    {
+        using var dir = new TempDirectory();
+        Should.Throw<ConfigurationError>(() => BatchConfiguration.Load(dir.File("nope.json"), [])).Message.ShouldContain("nope.json");
+
+        var broken = dir.Write("broken.json", """{ "Store": { "Path": "x.db", } """);
+        Should.Throw<ConfigurationError>(() => BatchConfiguration.Load(broken, [])).Message.ShouldContain("broken.json");
+    }
+}

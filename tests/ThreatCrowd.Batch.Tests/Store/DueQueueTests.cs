@@ -1,0 +1,72 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Store;
+using ThreatCrowd.Batch.Tests.Support;
+
+namespace ThreatCrowd.Batch.Tests.Store;
+
+public sealed class DueQueueTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 22, 1, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Week = TimeSpan.FromDays(7);
+
+    [Fact]
+    public void Never_seen_come_first_then_failed_then_stale_oldest_first_and_fresh_not_at_all()
+    {
+        using var dir = new TempDirectory();
+        using var db = StoreDatabase.Open(dir.File("store.db"));
+        var ids = Import(db, "stale-new.com", "fresh.com", "pending.com", "failed.com", "stale-old.com");
+        var writer = new AnswerWriter(db);
+        var run = new RunLog(db).Start("test", Now);
+        writer.SaveAnswer(ids["stale-new.com"], NotFound, Now - TimeSpan.FromDays(8), run);
+        writer.SaveAnswer(ids["stale-old.com"], NotFound, Now - TimeSpan.FromDays(30), run);
+        writer.SaveAnswer(ids["fresh.com"], NotFound, Now - TimeSpan.FromDays(1), run);
+        writer.SaveFailure(ids["failed.com"], "HTTP 503", Now, run);
+
+        var due = DueQueue.Load(db, Now, Week, limit: 0);
+
+        due.ShouldBe([ids["pending.com"], ids["failed.com"], ids["stale-old.com"], ids["stale-new.com"]]);
+        DueQueue.Count(db, Now, Week).ShouldBe(4);
+    }
+
+    [Fact]
+    public void A_failed_indicator_waits_until_its_retry_time()
+    {
+        using var dir = new TempDirectory();
+        using var db = StoreDatabase.Open(dir.File("store.db"));
+        var ids = Import(db, "gone.com");
+        new AnswerWriter(db).SaveFailure(ids["gone.com"], "HTTP 404 Not Found", Now + Week, new RunLog(db).Start("test", Now));
+
+        DueQueue.Load(db, Now, Week, 0).ShouldBeEmpty();
+        DueQueue.Load(db, Now + Week, Week, 0).ShouldBe([ids["gone.com"]]);
+    }
+
+    [Fact]
+    public void A_limit_takes_the_first_in_priority_order()
+    {
+        using var dir = new TempDirectory();
+        using var db = StoreDatabase.Open(dir.File("store.db"));
+        var ids = Import(db, "a.com", "b.com", "c.com");
+
+        DueQueue.Load(db, Now, Week, limit: 2).ShouldBe([ids["a.com"], ids["b.com"]]);
+    }
+
+    private static LookupAnswer NotFound => new(false, null, null, null, null, [], """{"response_code":"0"}""");
+
+    private static Dictionary<string, long> Import(SqliteConnection db, params string[] domains)
+    {
+        using (var writer = new ImportWriter(db, "in.csv", SourceKind.Csv, Now - TimeSpan.FromDays(60)))
+        {
+            foreach (var domain in domains)
+            {
+                writer.Add(new Indicator(IndicatorType.Domain, domain));
+            }
+
+            writer.Complete();
+        }
+
+        return db.Query<(string Value, long Id)>("SELECT value, id FROM indicators").ToDictionary(x => x.Value, x => x.Id);
+    }
+}

@@ -1,0 +1,74 @@
+using ThreatCrowd.Batch.Cli;
+using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.StandIn;
+
+namespace ThreatCrowd.Batch.Tests.Support;
+
+/// <summary>
+/// The whole program in-process: the real command line, a real SQLite store in a temp folder, and the real
+/// stand-in server on loopback serving the bundled fixtures. The clock is the fake one, shared with the stand-in,
+/// so request times are exact and pacing waits take no real time.
+/// </summary>
+internal sealed class PipelineHarness : IAsyncDisposable
+{
+    private PipelineHarness(TempDirectory dir, StandInServer server, FakeClock clock)
+    {
+        Dir = dir;
+        Server = server;
+        Clock = clock;
+    }
+
+    public TempDirectory Dir { get; }
+
+    public StandInServer Server { get; }
+
+    public FakeClock Clock { get; }
+
+    public string StorePath => Dir.File("data/store.db");
+
+    public string OutputDirectory => Dir.File("out");
+
+    public static async Task<PipelineHarness> StartAsync()
+    {
+        var clock = new FakeClock { AutoAdvance = true };
+        var dir = new TempDirectory();
+        var server = await StandInServer.StartAsync(new StandInOptions(Fixtures.Directory) { Clock = clock }, CancellationToken.None);
+        return new PipelineHarness(dir, server, clock);
+    }
+
+    /// <summary>Runs a verb with this harness's store, output and service, plus any further arguments.</summary>
+    public async Task<RunOutput> RunAsync(string verb, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        string[] all =
+        [
+            verb, .. args,
+            "--ThreatCrowd:BaseUrl=" + Server.ApiBaseUrl,
+            "--Store:Path=" + StorePath,
+            "--Output:Directory=" + OutputDirectory,
+            .. (args.Any(a => a.StartsWith("--Sources:DefaultFeeds", StringComparison.Ordinal)) ? Array.Empty<string>() : ["--Sources:DefaultFeeds=false"]),
+        ];
+        var exit = await BatchCommandLine.RunAsync(all, new RunConsole(output, error), Clock, CancellationToken.None);
+        return new RunOutput(exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The values asked of the API, in order (feeds and votes left out).</summary>
+    public IReadOnlyList<string> AskedValues() =>
+        Server.Requests.Where(r => r.Path.Contains("/report", StringComparison.Ordinal))
+            .Select(r => Uri.UnescapeDataString(r.Query[(r.Query.IndexOf('=', StringComparison.Ordinal) + 1)..]))
+            .ToList();
+
+    public string Table(string name) => File.ReadAllText(Path.Combine(OutputDirectory, name));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        Dir.Dispose();
+    }
+}
+
+internal sealed record RunOutput(int Exit, string Output, string Error)
+{
+    public override string ToString() => $"exit {Exit}\n--- stdout\n{Output}\n--- stderr\n{Error}";
+}
