@@ -10,6 +10,12 @@ internal static class ThreatCrowdEndpoints
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(indicator);
+        if (!baseUrl.AbsolutePath.EndsWith('/'))
+        {
+            // Without the slash the last path segment would be replaced rather than extended.
+            throw new ArgumentException($"The base URL {baseUrl} must end with a slash.", nameof(baseUrl));
+        }
+
         var (path, parameter) = Route(indicator.Type);
         return new Uri(baseUrl, $"{path}?{parameter}={Uri.EscapeDataString(indicator.Value)}");
     }

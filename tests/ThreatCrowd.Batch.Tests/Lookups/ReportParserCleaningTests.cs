@@ -20,7 +20,7 @@ public sealed class ReportParserCleaningTests
     {
         var body = $$"""{"response_code":"1","resolutions":[{"last_resolved":"{{raw.Replace("\r", "\\r", StringComparison.Ordinal)}}","ip_address":"1.2.3.4"}]}""";
 
-        var relation = ReportParserFieldTests.Parse(IndicatorType.Domain, body).Relations.ShouldHaveSingleItem();
+        var relation = ParsedAnswer.Of(IndicatorType.Domain, body).Relations.ShouldHaveSingleItem();
 
         relation.LastResolved.ShouldBe(expected);
     }
@@ -34,7 +34,7 @@ public sealed class ReportParserCleaningTests
              {"last_resolved":"2015-06-01","ip_address":"1.1.1.1"},{"last_resolved":"2013-01-01","ip_address":"1.1.1.1 "}]}
             """;
 
-        ReportParserFieldTests.Parse(IndicatorType.Domain, body).Relations.ShouldBe(
+        ParsedAnswer.Of(IndicatorType.Domain, body).Relations.ShouldBe(
         [
             new Relation("resolution", "1.1.1.1", "ip", "2015-06-01"),
             new Relation("resolution", "2.2.2.2", "ip", "2014-01-01"),
@@ -46,7 +46,7 @@ public sealed class ReportParserCleaningTests
     {
         const string body = """{"response_code":"1","subdomains":["a.example"],"references":["a.example","A.EXAMPLE"]}""";
 
-        ReportParserFieldTests.Parse(IndicatorType.Domain, body).Relations.ShouldBe(
+        ParsedAnswer.Of(IndicatorType.Domain, body).Relations.ShouldBe(
         [
             new Relation("subdomain", "a.example", "domain", null),
             new Relation("reference", "a.example", "reference", null),
@@ -59,7 +59,7 @@ public sealed class ReportParserCleaningTests
     {
         const string body = """{"response_code":"1","subdomains":["\u00e2\u0080\u009cwww.\u00c3\u00a9xample.com\u0000\t","\u0001\u0002",""]}""";
 
-        ReportParserFieldTests.Parse(IndicatorType.Domain, body).Relations.ShouldBe(
+        ParsedAnswer.Of(IndicatorType.Domain, body).Relations.ShouldBe(
             [new Relation("subdomain", "\u00e2www.\u00c3\u00a9xample.com", "domain", null)]);
     }
 
@@ -71,7 +71,7 @@ public sealed class ReportParserCleaningTests
              "subdomains":["WWW.Example.com"],"references":["httpblog.shadowserver.org201302","Report-X"]}
             """;
 
-        ReportParserFieldTests.Parse(IndicatorType.Domain, body).Relations.ShouldBe(
+        ParsedAnswer.Of(IndicatorType.Domain, body).Relations.ShouldBe(
         [
             new Relation("hash", "d41d8cd98f00b204e9800998ecf8427e", "file", null),
             new Relation("email", "admin@example.com", "email", null),
@@ -91,7 +91,7 @@ public sealed class ReportParserCleaningTests
              "hashes":[],"references":[],"votes":-1}
             """;
 
-        var answer = ReportParserFieldTests.Parse(IndicatorType.Ip, body);
+        var answer = ParsedAnswer.Of(IndicatorType.Ip, body);
 
         answer.Votes.ShouldBe(-1);
         answer.Relations.ShouldBe(

@@ -14,7 +14,7 @@ public sealed class ReportParserFieldTests
     [InlineData("\" -1 \"", -1)]
     public void Votes_are_read_as_integers_or_numeric_strings(string votes, int expected)
     {
-        var answer = Parse(IndicatorType.Domain, $$"""{"response_code":"1","votes":{{votes}}}""");
+        var answer = ParsedAnswer.Of(IndicatorType.Domain, $$"""{"response_code":"1","votes":{{votes}}}""");
 
         answer.Votes.ShouldBe(expected);
     }
@@ -28,13 +28,13 @@ public sealed class ReportParserFieldTests
     [InlineData("""{"response_code":"1","votes":7}""")]
     public void Votes_that_are_absent_null_or_unreadable_are_unknown_rather_than_zero(string body)
     {
-        Parse(IndicatorType.Ip, body).Votes.ShouldBeNull();
+        ParsedAnswer.Of(IndicatorType.Ip, body).Votes.ShouldBeNull();
     }
 
     [Fact]
     public void Md5_and_sha1_are_trimmed_and_lower_cased_and_empty_ones_are_absent()
     {
-        var answer = Parse(IndicatorType.File, """{"response_code":"1","md5":" EC8C89AA5E521572C74E2DD02A4DAF78\r","sha1":"","permalink":"  "}""");
+        var answer = ParsedAnswer.Of(IndicatorType.File, """{"response_code":"1","md5":" EC8C89AA5E521572C74E2DD02A4DAF78\r","sha1":"","permalink":"  "}""");
 
         answer.Md5.ShouldBe("ec8c89aa5e521572c74e2dd02a4daf78");
         answer.Sha1.ShouldBeNull();
@@ -49,7 +49,7 @@ public sealed class ReportParserFieldTests
              "references":[7,null,{"u":"v"},["w"],"kept"],"permalink":["p"],"votes":{}}
             """;
 
-        var answer = Parse(IndicatorType.Domain, body);
+        var answer = ParsedAnswer.Of(IndicatorType.Domain, body);
 
         answer.Permalink.ShouldBeNull();
         answer.Votes.ShouldBeNull();
@@ -64,7 +64,7 @@ public sealed class ReportParserFieldTests
              {"ip_address":"5.6.7.8"},{"ip_address":"9.9.9.9","last_resolved":17}]}
             """;
 
-        Parse(IndicatorType.Domain, body).Relations.ShouldBe(
+        ParsedAnswer.Of(IndicatorType.Domain, body).Relations.ShouldBe(
         [
             new Relation("resolution", "5.6.7.8", "ip", null),
             new Relation("resolution", "9.9.9.9", "ip", null),
@@ -76,7 +76,7 @@ public sealed class ReportParserFieldTests
     {
         const string body = """{"response_code":"1","domains":["a.example"],"scans":["X"],"emails":["a@b.example"],"hashes":["abc"]}""";
 
-        Parse(IndicatorType.Email, body).Relations.ShouldBe([new Relation("domain", "a.example", "domain", null)]);
+        ParsedAnswer.Of(IndicatorType.Email, body).Relations.ShouldBe([new Relation("domain", "a.example", "domain", null)]);
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class ReportParserFieldTests
     {
         const string body = """{"response_code":"1","subdomains":["\ud800","www.example.com"]}""";
 
-        Parse(IndicatorType.Domain, body).Relations.ShouldBe([new Relation("subdomain", "www.example.com", "domain", null)]);
+        ParsedAnswer.Of(IndicatorType.Domain, body).Relations.ShouldBe([new Relation("subdomain", "www.example.com", "domain", null)]);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class ReportParserFieldTests
              "domains":["EVIL.example"],"references":["https:\/\/Example.org\/Report"]}
             """;
 
-        Parse(IndicatorType.File, body).Relations.ShouldBe(
+        ParsedAnswer.Of(IndicatorType.File, body).Relations.ShouldBe(
         [
             new Relation("scan", "Error Scanning File", "antivirus", null),
             new Relation("scan", "Trojan.GenericKD", "antivirus", null),
@@ -103,12 +103,5 @@ public sealed class ReportParserFieldTests
             new Relation("domain", "evil.example", "domain", null),
             new Relation("reference", "https://Example.org/Report", "reference", null),
         ]);
-    }
-
-    internal static LookupAnswer Parse(IndicatorType type, string body)
-    {
-        var result = ReportParser.Parse(type, body);
-        result.FailureReason.ShouldBeNull();
-        return result.Answer.ShouldNotBeNull();
     }
 }

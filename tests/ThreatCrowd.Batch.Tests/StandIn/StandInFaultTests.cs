@@ -35,19 +35,6 @@ public sealed class StandInFaultTests
     }
 
     [Fact]
-    public async Task Feeds_do_not_consume_faults()
-    {
-        await using var server = await StandInHost.StartAsync();
-        using var http = new HttpClient();
-        server.Faults.Enqueue(StandInFault.EmptyBody());
-
-        var feed = await http.GetStringAsync(new Uri(server.Root, "feeds/domains.txt"));
-
-        feed.ShouldContain("aoldaily.com");
-        server.Faults.Pending.ShouldBe(1);
-    }
-
-    [Fact]
     public async Task The_503_fault_is_nginx_s_page_with_its_reason_phrase()
     {
         var (response, body) = await FaultedAsync(StandInFault.Html503());

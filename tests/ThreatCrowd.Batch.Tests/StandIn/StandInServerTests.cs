@@ -1,5 +1,6 @@
 using System.Net;
 using ThreatCrowd.Batch.Tests.Support;
+using ThreatCrowd.StandIn;
 
 namespace ThreatCrowd.Batch.Tests.StandIn;
 
@@ -52,6 +53,19 @@ public sealed class StandInServerTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/plain");
         (await response.Content.ReadAsByteArrayAsync()).ShouldBe(Fixtures.ReadBytes("feeds/ips.txt"));
+    }
+
+    [Fact]
+    public async Task Feeds_do_not_consume_faults()
+    {
+        await using var server = await StandInHost.StartAsync();
+        using var http = new HttpClient();
+        server.Faults.Enqueue(StandInFault.EmptyBody());
+
+        var feed = await http.GetStringAsync(new Uri(server.Root, "feeds/domains.txt"));
+
+        feed.ShouldContain("aoldaily.com");
+        server.Faults.Pending.ShouldBe(1);
     }
 
     [Fact]
