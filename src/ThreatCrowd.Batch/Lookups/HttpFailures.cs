@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Authentication;
+
+namespace ThreatCrowd.Batch.Lookups;
+
+/// <summary>
+/// Classifies what went wrong on the wire. Failures of the service itself (5xx, no connection, TLS, a cut
+/// connection) are marked unreachable so a run of them can end a run early; a 4xx says the request will never work.
+/// </summary>
+internal static class HttpFailures
+{
+    public static LookupResult TooLarge { get; } = LookupResult.TransientFailure("answer larger than 16 MB");
+
+    /// <summary>Null for a success status, whose body is then worth parsing.</summary>
+    public static LookupResult? FromStatus(HttpResponseMessage response)
+    {
+        var code = (int)response.StatusCode;
+        if (code is >= 200 and <= 299)
+        {
+            return null;
+        }
+
+        var reason = string.IsNullOrWhiteSpace(response.ReasonPhrase) ? $"HTTP {code}" : $"HTTP {code} {response.ReasonPhrase.Trim()}";
+        return code switch
+        {
+            >= 500 => LookupResult.TransientFailure(reason, unreachable: true),
+            429 or 408 => LookupResult.TransientFailure(reason),
+            >= 300 and <= 399 when response.Headers.Location is { } location =>
+                LookupResult.PermanentFailure($"{reason} (redirect to {location} not followed)"),
+            _ => LookupResult.PermanentFailure(reason),
+        };
+    }
+
+    public static LookupResult FromException(HttpRequestException exception, Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        ArgumentNullException.ThrowIfNull(uri);
+        if (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            // The handler's MaxResponseContentBufferSize stopped an oversized body.
+            return TooLarge;
+        }
+
+        return LookupResult.TransientFailure(Describe(exception, uri), unreachable: true);
+    }
+
+    private static string Describe(HttpRequestException exception, Uri uri)
+    {
+        var endpoint = $"{uri.Host}:{uri.Port}";
+        var inner = Innermost(exception);
+        var socket = exception.InnerException as SocketException ?? inner as SocketException;
+        return exception.HttpRequestError switch
+        {
+            HttpRequestError.NameResolutionError => $"cannot resolve host {uri.Host}",
+            HttpRequestError.SecureConnectionError => $"TLS handshake failed: {(inner is AuthenticationException or IOException ? inner.Message : exception.Message)}",
+            _ when socket?.SocketErrorCode == SocketError.ConnectionRefused => $"connection refused by {endpoint}",
+            _ when socket?.SocketErrorCode == SocketError.ConnectionReset => $"connection reset by {endpoint}",
+            _ when socket?.SocketErrorCode == SocketError.TimedOut => $"cannot connect to {endpoint}: timed out",
+            HttpRequestError.ConnectionError => $"cannot connect to {endpoint}: {inner.Message}",
+            HttpRequestError.ResponseEnded => $"connection reset by {endpoint} before the answer was complete",
+            HttpRequestError.ProxyTunnelError => $"proxy refused the tunnel to {endpoint}: {exception.Message}",
+            HttpRequestError.InvalidResponse => $"invalid HTTP answer from {endpoint}: {exception.Message}",
+            _ => $"request to {endpoint} failed: {inner.Message}",
+        };
+    }
+
+    private static Exception Innermost(Exception exception)
+    {
+        var current = exception;
+        while (current.InnerException is not null)
+        {
+            current = current.InnerException;
+        }
+
+        return current;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using ThreatCrowd.Batch.Classification;
+
+namespace ThreatCrowd.Batch.Lookups;
+
+/// <summary>Which lists each report type carries and what the items in them are.</summary>
+internal static class ReportRelations
+{
+    public static IReadOnlyList<Relation> Read(IndicatorType type, JsonElement report)
+    {
+        var relations = new RelationCollector();
+        switch (type)
+        {
+            case IndicatorType.Domain:
+                AddResolutions(relations, report, "ip_address", _ => "ip");
+                AddList(relations, report, "hashes", RelationKind.Hash, "file");
+                AddList(relations, report, "emails", RelationKind.Email, "email");
+                AddList(relations, report, "subdomains", RelationKind.Subdomain, "domain");
+                break;
+            case IndicatorType.Ip:
+                // An ip report's "domain" sometimes holds an address rather than a name.
+                AddResolutions(relations, report, "domain", value => ValueCleaner.IsIpAddress(value) ? "ip" : "domain");
+                AddList(relations, report, "hashes", RelationKind.Hash, "file");
+                break;
+            case IndicatorType.Email:
+                AddList(relations, report, "domains", RelationKind.Domain, "domain");
+                break;
+            case IndicatorType.Antivirus:
+                AddList(relations, report, "hashes", RelationKind.Hash, "file");
+                break;
+            case IndicatorType.File:
+                AddList(relations, report, "scans", RelationKind.Scan, "antivirus", keepCase: true);
+                AddList(relations, report, "ips", RelationKind.Ip, "ip");
+                AddList(relations, report, "domains", RelationKind.Domain, "domain");
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown indicator type.");
+        }
+
+        AddList(relations, report, "references", RelationKind.Reference, "reference", keepCase: true);
+        return relations.ToList();
+    }
+
+    private static void AddList(
+        RelationCollector relations, JsonElement report, string name, string kind, string relatedType, bool keepCase = false)
+    {
+        foreach (var item in JsonFields.List(report, name))
+        {
+            relations.Add(kind, JsonFields.AsString(item), _ => relatedType, keepCase);
+        }
+    }
+
+    private static void AddResolutions(
+        RelationCollector relations, JsonElement report, string valueName, Func<string, string> relatedType)
+    {
+        foreach (var row in JsonFields.List(report, "resolutions"))
+        {
+            relations.Add(
+                RelationKind.Resolution,
+                JsonFields.String(row, valueName),
+                relatedType,
+                rawDate: JsonFields.String(row, "last_resolved"));
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace ThreatCrowd.StandIn; internal static class Placeholder;
