@@ -1,6 +1,8 @@
 namespace ThreatCrowd.Batch.Tables;
 
-/// <summary>Replaces one file so that readers see either its old or its whole new content (see <see cref="AtomicFileSet"/>).</summary>
+/// <summary>
+/// Replaces one file so that readers see either its old or its whole new content (see <see cref="AtomicFileSet"/>).
+/// </summary>
 internal static class AtomicFile
 {
     /// <summary>

@@ -43,7 +43,8 @@ internal sealed class AtomicFileSet : IAsyncDisposable
 
         // Same folder, so the rename stays on one filesystem (atomic); a dot name, so tools that list the folder for
         // data skip it; a random part, so two writers never share a temporary file.
-        var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{RandomNumberGenerator.GetHexString(8, lowercase: true)}.tmp");
+        var random = RandomNumberGenerator.GetHexString(8, lowercase: true);
+        var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{random}.tmp");
         var stream = new FileStream(temp, new FileStreamOptions
         {
             Mode = FileMode.CreateNew,

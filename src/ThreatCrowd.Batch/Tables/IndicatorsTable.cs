@@ -11,7 +11,8 @@ internal static class IndicatorsTable
         return TableWriter.WriteAsync(outputDirectory, Name, layout, layout, rows, ct);
     }
 
-    public static Task<TableWritten> WriteAsync(string outputDirectory, IAsyncEnumerable<IndicatorRow> rows, CancellationToken ct)
+    public static Task<TableWritten> WriteAsync(
+        string outputDirectory, IAsyncEnumerable<IndicatorRow> rows, CancellationToken ct)
     {
         var layout = new IndicatorLayout();
         return TableWriter.WriteAsync(outputDirectory, Name, layout, layout, rows, ct);

@@ -44,12 +44,9 @@ internal sealed class PendingFile(string target, string temp, FileStream stream)
         {
             File.Delete(Temp);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Same reason: a leftover dot file is harmless, a lost original exception is not.
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
     }
 }

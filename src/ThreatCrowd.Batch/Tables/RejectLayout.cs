@@ -3,7 +3,7 @@ using CsvHelper;
 
 namespace ThreatCrowd.Batch.Tables;
 
-/// <summary>The columns of rejects.csv: where a value was read (source file and line), the value, and why it was refused.</summary>
+/// <summary>The columns of rejects.csv: where a value was read (source and line), the value, and why it was refused.</summary>
 internal sealed class RejectLayout : ICsvLayout<RejectRow>
 {
     private static readonly ImmutableArray<string> Header = ["source", "line", "value", "reason"];

@@ -18,7 +18,8 @@ internal sealed class TableFiles<TRow> : IAsyncDisposable
     private long _rows;
     private bool _committed;
 
-    private TableFiles(string name, AtomicFileSet files, ICsvLayout<TRow> csvLayout, Stream csv, IJsonLayout<TRow>? jsonLayout, Stream? json)
+    private TableFiles(
+        string name, AtomicFileSet files, ICsvLayout<TRow> csvLayout, Stream csv, IJsonLayout<TRow>? jsonLayout, Stream? json)
     {
         _name = name;
         _files = files;
@@ -31,7 +32,7 @@ internal sealed class TableFiles<TRow> : IAsyncDisposable
         _csv.WriteHeader(csvLayout.Columns.AsSpan());
     }
 
-    /// <summary>Opens the temporary files of <paramref name="name"/>.csv (and .json) in <paramref name="outputDirectory"/>.</summary>
+    /// <summary>Opens the temporary files of <paramref name="name"/>.csv (and .json) in the output directory.</summary>
     public static async Task<TableFiles<TRow>> OpenAsync(
         string outputDirectory, string name, ICsvLayout<TRow> csvLayout, IJsonLayout<TRow>? jsonLayout, CancellationToken ct)
     {

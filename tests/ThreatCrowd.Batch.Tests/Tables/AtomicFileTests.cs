@@ -42,7 +42,8 @@ public sealed class AtomicFileTests
             {
                 await s.WriteAsync(new byte[200_000], ct);
                 (await File.ReadAllTextAsync(path, ct)).ShouldBe("old\n");
-                folder.FileNames().ShouldContain(n => n.StartsWith(".t.csv.", StringComparison.Ordinal) && n.EndsWith(".tmp", StringComparison.Ordinal));
+                folder.FileNames().ShouldContain(
+                    n => n.StartsWith(".t.csv.", StringComparison.Ordinal) && n.EndsWith(".tmp", StringComparison.Ordinal));
             },
             CancellationToken.None);
 

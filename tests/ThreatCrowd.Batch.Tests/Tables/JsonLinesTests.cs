@@ -90,7 +90,8 @@ public sealed class JsonLinesTests
     public async Task Readable_characters_are_not_escaped_but_control_characters_are()
     {
         using var folder = new TempFolder();
-        var row = new RelationRow("bücher.example", "domain", "reference", "a&b+c <d> 'e' \"f\" \r\n", "reference", null, SampleRows.LookedUp);
+        var row = new RelationRow(
+            "bücher.example", "domain", "reference", "a&b+c <d> 'e' \"f\" \r\n", "reference", null, SampleRows.LookedUp);
 
         await RelationsTable.WriteAsync(folder.Path, [row], CancellationToken.None);
 
