@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using CsvHelper;
+
+namespace ThreatCrowd.Batch.Tables;
+
+/// <summary>
+/// The columns of threatcrowd_indicators: the indicator, the state of its lookup, the verdict, one count per relation
+/// kind, and the file hashes and permalink of the answer. JSON adds <c>time</c>, the epoch seconds of the lookup.
+/// </summary>
+internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<IndicatorRow>
+{
+    private static readonly ImmutableArray<string> Header =
+    [
+        Key.Indicator.Value, Key.Type.Value, Key.Status.Value, Key.Votes.Value, Key.Verdict.Value, Key.InFeed.Value,
+        Key.Resolutions.Value, Key.Hashes.Value, Key.Emails.Value, Key.Subdomains.Value, Key.Domains.Value,
+        Key.Ips.Value, Key.References.Value, Key.Scans.Value, Key.Md5.Value, Key.Sha1.Value, Key.Permalink.Value,
+        Key.Sources.Value, Key.FirstImportedAt.Value, Key.LookedUpAt.Value,
+    ];
+
+    public ImmutableArray<string> Columns => Header;
+
+    public void WriteCsv(CsvWriter csv, IndicatorRow row)
+    {
+        csv.WriteField(row.Indicator);
+        csv.WriteField(row.Type);
+        csv.WriteField(row.Status);
+        csv.WriteNumber(row.Votes);
+        csv.WriteField(row.Verdict);
+        csv.WriteField(row.InFeed);
+        csv.WriteNumber(row.Resolutions);
+        csv.WriteNumber(row.Hashes);
+        csv.WriteNumber(row.Emails);
+        csv.WriteNumber(row.Subdomains);
+        csv.WriteNumber(row.Domains);
+        csv.WriteNumber(row.Ips);
+        csv.WriteNumber(row.References);
+        csv.WriteNumber(row.Scans);
+        csv.WriteField(row.Md5);
+        csv.WriteField(row.Sha1);
+        csv.WriteField(row.Permalink);
+        csv.WriteField(row.Sources);
+        csv.WriteTimestamp(row.FirstImportedAt);
+        csv.WriteTimestamp(row.LookedUpAt);
+    }
+
+    public void WriteJson(Utf8JsonWriter json, IndicatorRow row)
+    {
+        json.WriteString(Key.Indicator, row.Indicator);
+        json.WriteString(Key.Type, row.Type);
+        json.WriteString(Key.Status, row.Status);
+        json.WriteNumber(Key.Votes, row.Votes);
+        json.WriteString(Key.Verdict, row.Verdict);
+        json.WriteBoolean(Key.InFeed, row.InFeed);
+        json.WriteNumber(Key.Resolutions, row.Resolutions);
+        json.WriteNumber(Key.Hashes, row.Hashes);
+        json.WriteNumber(Key.Emails, row.Emails);
+        json.WriteNumber(Key.Subdomains, row.Subdomains);
+        json.WriteNumber(Key.Domains, row.Domains);
+        json.WriteNumber(Key.Ips, row.Ips);
+        json.WriteNumber(Key.References, row.References);
+        json.WriteNumber(Key.Scans, row.Scans);
+        json.WriteString(Key.Md5, row.Md5);
+        json.WriteString(Key.Sha1, row.Sha1);
+        json.WriteString(Key.Permalink, row.Permalink);
+        json.WriteString(Key.Sources, row.Sources);
+        json.WriteTimestamp(Key.FirstImportedAt, row.FirstImportedAt);
+        json.WriteTimestamp(Key.LookedUpAt, row.LookedUpAt);
+        json.WriteTime(row.LookedUpAt);
+    }
+
+    /// <summary>The column names, encoded once for JSON; the header takes their text.</summary>
+    private static class Key
+    {
+        public static readonly JsonEncodedText Indicator = JsonEncodedText.Encode("indicator");
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+        public static readonly JsonEncodedText Votes = JsonEncodedText.Encode("votes");
+        public static readonly JsonEncodedText Verdict = JsonEncodedText.Encode("verdict");
+        public static readonly JsonEncodedText InFeed = JsonEncodedText.Encode("in_feed");
+        public static readonly JsonEncodedText Resolutions = JsonEncodedText.Encode("resolutions");
+        public static readonly JsonEncodedText Hashes = JsonEncodedText.Encode("hashes");
+        public static readonly JsonEncodedText Emails = JsonEncodedText.Encode("emails");
+        public static readonly JsonEncodedText Subdomains = JsonEncodedText.Encode("subdomains");
+        public static readonly JsonEncodedText Domains = JsonEncodedText.Encode("domains");
+        public static readonly JsonEncodedText Ips = JsonEncodedText.Encode("ips");
+        public static readonly JsonEncodedText References = JsonEncodedText.Encode("references");
+        public static readonly JsonEncodedText Scans = JsonEncodedText.Encode("scans");
+        public static readonly JsonEncodedText Md5 = JsonEncodedText.Encode("md5");
+        public static readonly JsonEncodedText Sha1 = JsonEncodedText.Encode("sha1");
+        public static readonly JsonEncodedText Permalink = JsonEncodedText.Encode("permalink");
+        public static readonly JsonEncodedText Sources = JsonEncodedText.Encode("sources");
+        public static readonly JsonEncodedText FirstImportedAt = JsonEncodedText.Encode("first_imported_at");
+        public static readonly JsonEncodedText LookedUpAt = JsonEncodedText.Encode("looked_up_at");
+    }
+}

@@ -1,0 +1,50 @@
+namespace ThreatCrowd.Batch.Tables;
+
+/// <summary>
+/// Writes a whole table in one pass over its rows, which are never held in memory together: a table may be
+/// millions of rows streamed from the store.
+/// </summary>
+internal static class TableWriter
+{
+    public static async Task<TableWritten> WriteAsync<TRow>(
+        string outputDirectory,
+        string name,
+        ICsvLayout<TRow> csvLayout,
+        IJsonLayout<TRow>? jsonLayout,
+        IEnumerable<TRow> rows,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var table = await TableFiles<TRow>.OpenAsync(outputDirectory, name, csvLayout, jsonLayout, ct).ConfigureAwait(false);
+        await using (table.ConfigureAwait(false))
+        {
+            foreach (var row in rows)
+            {
+                await table.WriteAsync(row, ct).ConfigureAwait(false);
+            }
+
+            return await table.CommitAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task<TableWritten> WriteAsync<TRow>(
+        string outputDirectory,
+        string name,
+        ICsvLayout<TRow> csvLayout,
+        IJsonLayout<TRow>? jsonLayout,
+        IAsyncEnumerable<TRow> rows,
+        CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var table = await TableFiles<TRow>.OpenAsync(outputDirectory, name, csvLayout, jsonLayout, ct).ConfigureAwait(false);
+        await using (table.ConfigureAwait(false))
+        {
+            await foreach (var row in rows.WithCancellation(ct).ConfigureAwait(false))
+            {
+                await table.WriteAsync(row, ct).ConfigureAwait(false);
+            }
+
+            return await table.CommitAsync(ct).ConfigureAwait(false);
+        }
+    }
+}

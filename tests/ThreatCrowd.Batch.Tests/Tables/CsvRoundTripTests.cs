@@ -1,0 +1,73 @@
+using System.Globalization;
+using ThreatCrowd.Batch.Tables;
+
+namespace ThreatCrowd.Batch.Tests.Tables;
+
+public sealed class CsvRoundTripTests
+{
+    // What real answers and input files hold: separators, quotes, line breaks of every kind (a trailing CR is a known
+    // quirk of the service), non-ASCII text, surrounding spaces, and text a spreadsheet would take for a formula.
+    public static TheoryData<string> AwkwardValues() =>
+    [
+        "a,b", "say \"hi\"", "\"", ",", "line\nbreak", "crlf\r\nbreak", "advtravel.info\r", "\rlead", " padded ",
+        "tab\tinside", "bücher.example", "сайт.рф", "日本語", "emoji 🦀", "=1+2", "-1", "@SUM(A1)", "", "x\"\"y",
+    ];
+
+    [Theory]
+    [MemberData(nameof(AwkwardValues))]
+    public async Task A_relation_value_reads_back_unchanged(string value)
+    {
+        using var folder = new TempFolder();
+        var row = new RelationRow(value, "domain", "reference", value, "reference", value, SampleRows.LookedUp);
+
+        await RelationsTable.WriteAsync(folder.Path, [row, row], CancellationToken.None);
+
+        var (header, records) = StrictCsv.Read(folder.File("threatcrowd_relations.csv"));
+        header.ShouldBe(["indicator", "type", "relation", "related", "related_type", "last_resolved", "looked_up_at"]);
+        records.Count.ShouldBe(2);
+        records[1].ShouldBe([value, "domain", "reference", value, "reference", value, "2026-11-22T01:00:10Z"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(AwkwardValues))]
+    public async Task A_reject_value_reads_back_unchanged(string value)
+    {
+        using var folder = new TempFolder();
+
+        await RejectsTable.WriteAsync(folder.Path, [new RejectRow(value, 42, value, value)], CancellationToken.None);
+
+        var (_, records) = StrictCsv.Read(folder.File("rejects.csv"));
+        records.ShouldHaveSingleItem().ShouldBe([value, "42", value, value]);
+    }
+
+    [Fact]
+    public async Task Every_indicator_reads_back_with_twenty_columns_and_its_values()
+    {
+        using var folder = new TempFolder();
+        var rows = SampleRows.Indicators();
+
+        await IndicatorsTable.WriteAsync(folder.Path, rows, CancellationToken.None);
+
+        var (header, records) = StrictCsv.Read(folder.File("threatcrowd_indicators.csv"));
+        header.Length.ShouldBe(20);
+        records.Count.ShouldBe(rows.Length);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            records[i].ShouldBe(
+            [
+                rows[i].Indicator, rows[i].Type, rows[i].Status, rows[i].Votes?.ToString(CultureInfo.InvariantCulture) ?? "",
+                rows[i].Verdict, rows[i].InFeed ? "true" : "false", Text(rows[i].Resolutions), Text(rows[i].Hashes),
+                Text(rows[i].Emails), Text(rows[i].Subdomains), Text(rows[i].Domains), Text(rows[i].Ips),
+                Text(rows[i].References), Text(rows[i].Scans), rows[i].Md5 ?? "", rows[i].Sha1 ?? "", rows[i].Permalink ?? "",
+                rows[i].Sources, "2026-11-20T08:00:00Z", Text(rows[i].LookedUpAt),
+            ]);
+        }
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Text(DateTimeOffset? lookedUpAt) =>
+        lookedUpAt == SampleRows.LookedUp ? "2026-11-22T01:00:10Z"
+        : lookedUpAt == SampleRows.LookedUpInBerlin ? "2026-11-22T01:00:20Z"
+        : lookedUpAt is null ? "" : throw new ArgumentOutOfRangeException(nameof(lookedUpAt), lookedUpAt, "Not a sample time.");
+}
