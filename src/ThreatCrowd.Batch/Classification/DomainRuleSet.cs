@@ -1,0 +1,49 @@
+using System.Collections.Frozen;
+
+namespace ThreatCrowd.Batch.Classification;
+
+/// <summary>
+/// Domains that are never looked up, each with its reason. A name matches when it, or any parent of it, is listed;
+/// wildcard entries match only strictly below themselves. Lookup walks the name's labels: a handful of hash
+/// probes however many entries there are.
+/// </summary>
+internal sealed class DomainRuleSet
+{
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> withSubdomains;
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> subdomainsOnly;
+
+    /// <param name="rules">Earlier rules win when two list the same name.</param>
+    public DomainRuleSet(IEnumerable<(string Name, bool SubdomainsOnly, string Reason)> rules)
+    {
+        var covering = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var below = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, onlyBelow, reason) in rules)
+        {
+            (onlyBelow ? below : covering).TryAdd(name, reason);
+        }
+
+        withSubdomains = covering.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        subdomainsOnly = below.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The reason the name is excluded, or null.</summary>
+    public string? Find(ReadOnlySpan<char> name)
+    {
+        name = name.TrimEnd('.');
+        if (withSubdomains.TryGetValue(name, out var reason))
+        {
+            return reason;
+        }
+
+        for (int dot = name.IndexOf('.'); dot >= 0; dot = name.IndexOf('.'))
+        {
+            name = name[(dot + 1)..];
+            if (withSubdomains.TryGetValue(name, out reason) || subdomainsOnly.TryGetValue(name, out reason))
+            {
+                return reason;
+            }
+        }
+
+        return null;
+    }
+}
