@@ -24,8 +24,11 @@ internal static class FeedList
 
         foreach (var feed in options.Sources.Feeds)
         {
-            IndicatorTypeNames.TryParse(feed.Type, out var type);
-            feeds.Add(new FeedSource(feed.Url, type));
+            // The type was validated at start; an unknown one never gets this far.
+            if (IndicatorTypeNames.TryParse(feed.Type, out var type))
+            {
+                feeds.Add(new FeedSource(feed.Url, type));
+            }
         }
 
         return feeds;
