@@ -37,11 +37,14 @@ public sealed class CsvIndicatorReaderProblemTests : IDisposable
     }
 
     [Fact]
-    public void Reading_is_lazy_so_a_missing_file_does_not_throw_when_asked_for()
+    public void Reading_is_lazy_so_the_file_is_only_opened_when_enumerated()
     {
-        var entries = reader.Read(Path.Combine(directory.Path, "missing.csv"));
+        var path = Path.Combine(directory.Path, "later.csv");
+        var entries = reader.Read(path);
 
-        entries.ShouldNotBeNull();
+        directory.WriteText("later.csv", "evil.com\n");
+
+        entries.ShouldBe([new SourceEntry(path, 1, "evil.com", null)]);
     }
 
     [Fact]
@@ -92,6 +95,18 @@ public sealed class CsvIndicatorReaderProblemTests : IDisposable
 
         reader.Read(path).Select(entry => (entry.Line, entry.Value, entry.Problem is null)).ShouldBe(
             [(1L, "\"broken", false), (3L, "evil.com", true)]);
+    }
+
+    [Fact]
+    public void A_row_over_16_mb_gives_a_problem_and_the_rows_after_it_are_still_read()
+    {
+        var path = directory.WriteText("input.csv", "indicator\n" + new string('x', 17 * 1024 * 1024) + "\nevil.com\n");
+
+        reader.Read(path).Select(entry => (entry.Line, entry.Value, entry.Problem)).ShouldBe(
+        [
+            (2L, "", "row longer than 16 MB, skipped (an unclosed quote, or a file that is not CSV?)"),
+            (3L, "evil.com", null),
+        ]);
     }
 
     [Fact]
