@@ -15,21 +15,28 @@ internal sealed class DomainRuleSet
     /// <param name="rules">Earlier rules win when two list the same name.</param>
     public DomainRuleSet(IEnumerable<(string Name, bool SubdomainsOnly, string Reason)> rules)
     {
-        var covering = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var below = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var covering = new Dictionary<string, string>(StringComparer.Ordinal);
+        var below = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, onlyBelow, reason) in rules)
         {
-            (onlyBelow ? below : covering).TryAdd(name, reason);
+            (onlyBelow ? below : covering).TryAdd(name.ToLowerInvariant(), reason);
         }
 
-        withSubdomains = covering.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
-        subdomainsOnly = below.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+        withSubdomains = covering.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        subdomainsOnly = below.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The reason the name is excluded, or null.</summary>
     public string? Find(ReadOnlySpan<char> name)
     {
         name = name.TrimEnd('.');
+
+        // Keys are lower-case, so the common lower-case name is probed with the cheaper ordinal comparer.
+        if (name.ContainsAnyInRange('A', 'Z'))
+        {
+            name = name.ToString().ToLowerInvariant();
+        }
+
         if (withSubdomains.TryGetValue(name, out var reason))
         {
             return reason;

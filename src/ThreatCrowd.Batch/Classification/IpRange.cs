@@ -3,17 +3,6 @@ namespace ThreatCrowd.Batch.Classification;
 /// <summary>A CIDR range of IPv4 or IPv6 addresses; a single address is a range of prefix length 32 or 128.</summary>
 internal readonly record struct IpRange(bool IsIpv6, UInt128 Network, UInt128 Mask)
 {
-    public static IpRange Create(IpAddressBits address, int prefixLength)
-    {
-        var mask = prefixLength == 0 ? UInt128.Zero : UInt128.MaxValue << (address.Width - prefixLength);
-        if (!address.IsIpv6)
-        {
-            mask &= uint.MaxValue;
-        }
-
-        return new IpRange(address.IsIpv6, address.Value & mask, mask);
-    }
-
     /// <summary>Parses "10.0.0.0/8", "2001:db8::/32" or a single address; returns a reason when it is neither.</summary>
     public static string? TryParse(string text, out IpRange range)
     {
@@ -37,7 +26,16 @@ internal readonly record struct IpRange(bool IsIpv6, UInt128 Network, UInt128 Ma
         return null;
     }
 
-    public bool Contains(IpAddressBits address) => address.IsIpv6 == IsIpv6 && (address.Value & Mask) == Network;
+    private static IpRange Create(IpAddressBits address, int prefixLength)
+    {
+        var mask = prefixLength == 0 ? UInt128.Zero : UInt128.MaxValue << (address.Width - prefixLength);
+        if (!address.IsIpv6)
+        {
+            mask &= uint.MaxValue;
+        }
+
+        return new IpRange(address.IsIpv6, address.Value & mask, mask);
+    }
 
     private static bool TryParsePrefix(ReadOnlySpan<char> text, int width, out int prefixLength)
     {

@@ -24,31 +24,43 @@ internal static class Ipv4Address
             return $"IPv4 address needs 4 numbers separated by dots, found {parts}";
         }
 
-        foreach (var range in s.Split('.'))
+        while (true)
         {
-            var part = s[range];
-            var reason = CheckOctet(part);
+            int dot = s.IndexOf('.');
+            var part = dot < 0 ? s : s[..dot];
+            var reason = TryParseOctet(part, out uint octet);
             if (reason is not null)
             {
                 return reason;
             }
 
-            address = (address << 8) | uint.Parse(part, provider: System.Globalization.CultureInfo.InvariantCulture);
-        }
+            address = (address << 8) | octet;
+            if (dot < 0)
+            {
+                return null;
+            }
 
-        return null;
+            s = s[(dot + 1)..];
+        }
     }
 
-    private static string? CheckOctet(ReadOnlySpan<char> part)
+    private static string? TryParseOctet(ReadOnlySpan<char> part, out uint octet)
     {
+        octet = 0;
         if (part.IsEmpty)
         {
             return "IPv4 address has an empty part (two dots in a row)";
         }
 
-        if (part.ContainsAnyExceptInRange('0', '9'))
+        foreach (var c in part)
         {
-            return $"IPv4 part \"{part}\" is not a number";
+            if (!char.IsAsciiDigit(c))
+            {
+                return $"IPv4 part \"{part}\" is not a number";
+            }
+
+            // Saturates instead of overflowing on absurdly long parts; anything past 255 is out of range anyway.
+            octet = Math.Min((octet * 10) + (uint)(c - '0'), 1000);
         }
 
         if (part.Length > 1 && part[0] == '0')
@@ -56,8 +68,6 @@ internal static class Ipv4Address
             return $"IPv4 octet {part} has a leading zero (ambiguous: it may be read as octal)";
         }
 
-        return part.Length > 3 || (part.Length == 3 && part.CompareTo("255", StringComparison.Ordinal) > 0)
-            ? $"IPv4 octet {part} is out of range"
-            : null;
+        return octet > 255 ? $"IPv4 octet {part} is out of range" : null;
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-
 namespace ThreatCrowd.Batch.Classification;
 
 /// <summary>
@@ -11,7 +9,7 @@ internal sealed class LookupGuard
 {
     public const string ExcludeSetting = "Lookup:Exclude";
 
-    private readonly ImmutableArray<(IpRange Range, string Reason)> ranges;
+    private readonly IpRangeSet ranges;
     private readonly DomainRuleSet domains;
 
     /// <exception cref="ArgumentException">An entry is unusable; <see cref="Validate"/> says which and why.</exception>
@@ -39,7 +37,7 @@ internal sealed class LookupGuard
             throw new ArgumentException(string.Join("; ", problems), nameof(exclude));
         }
 
-        ranges = [.. BuiltInRanges(), .. UserRanges(rules)];
+        ranges = new IpRangeSet([.. BuiltInRanges(), .. UserRanges(rules)]);
         domains = new DomainRuleSet([.. BuiltInDomains(), .. UserDomains(rules)]);
     }
 
@@ -78,15 +76,7 @@ internal sealed class LookupGuard
             return "not a valid IP address: never sent to the API";
         }
 
-        foreach (var (range, reason) in ranges)
-        {
-            if (range.Contains(address))
-            {
-                return reason;
-            }
-        }
-
-        return null;
+        return ranges.Find(address);
     }
 
     private static string Describe(string? entry, string problem) => $"{ExcludeSetting} entry \"{entry?.Trim()}\": {problem}";

@@ -19,6 +19,11 @@ internal static class RawValueCleaner
     // Byte order marks and zero-width spaces cling to values copied from documents and exports.
     private static ReadOnlySpan<char> TrimEdges(ReadOnlySpan<char> s)
     {
+        if (s.IsEmpty || (!IsEdgeJunk(s[0]) && !IsEdgeJunk(s[^1])))
+        {
+            return s;
+        }
+
         int start = 0, end = s.Length;
         while (start < end && IsEdgeJunk(s[start]))
         {
@@ -50,7 +55,14 @@ internal static class RawValueCleaner
 
     private static string? FindForbiddenCharacter(ReadOnlySpan<char> s)
     {
-        foreach (var c in s)
+        // Nearly every value is printable ASCII, which a vectorized scan clears at once.
+        int first = s.IndexOfAnyExceptInRange(' ', '~');
+        if (first < 0)
+        {
+            return null;
+        }
+
+        foreach (var c in s[first..])
         {
             if (c == '\uFFFD')
             {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Text;
 
 namespace ThreatCrowd.Batch.Classification;
 
@@ -21,15 +22,38 @@ internal static class Refanger
     public static string Refang(string value)
     {
         // Almost every value is not defanged: answer those without allocating.
-        if (value.AsSpan().ContainsAny(BracketOpeners))
+        int next = value.AsSpan().IndexOfAny(BracketOpeners);
+        return RefangScheme(next < 0 ? value : ReplaceBrackets(value, next));
+    }
+
+    private static string ReplaceBrackets(string value, int next)
+    {
+        var builder = new StringBuilder(value.Length);
+        var rest = value.AsSpan();
+        while (next >= 0)
         {
-            foreach (var (defanged, plain) in Brackets)
+            builder.Append(rest[..next]);
+            rest = rest[next..];
+            var match = Match(rest);
+            builder.Append(match.Defanged is null ? rest[..1] : match.Plain);
+            rest = rest[(match.Defanged?.Length ?? 1)..];
+            next = rest.IndexOfAny(BracketOpeners);
+        }
+
+        return builder.Append(rest).ToString();
+    }
+
+    private static (string? Defanged, string Plain) Match(ReadOnlySpan<char> text)
+    {
+        foreach (var pair in Brackets)
+        {
+            if (text.StartsWith(pair.Defanged, StringComparison.OrdinalIgnoreCase))
             {
-                value = value.Replace(defanged, plain, StringComparison.OrdinalIgnoreCase);
+                return pair;
             }
         }
 
-        return RefangScheme(value);
+        return (null, "");
     }
 
     private static string RefangScheme(string value)

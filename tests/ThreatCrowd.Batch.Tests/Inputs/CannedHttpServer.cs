@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ThreatCrowd.Batch.Tests.Inputs;
+
+/// <summary>
+/// A real HTTP server on a loopback port that answers every request with the same canned response, or, given
+/// none, accepts connections and never answers (for timeouts).
+/// </summary>
+internal sealed class CannedHttpServer : IAsyncDisposable
+{
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    private readonly byte[]? response;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task serving;
+
+    public CannedHttpServer(byte[]? response)
+    {
+        this.response = response;
+        listener.Start();
+        serving = Task.Run(ServeAsync);
+    }
+
+    public string Url(string path) => $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}{path}";
+
+    public static byte[] Response(int status, string reason, string body, string contentType = "text/plain")
+    {
+        var content = Encoding.UTF8.GetBytes(body);
+        var head = $"HTTP/1.1 {status} {reason}\r\nContent-Type: {contentType}\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n";
+        return [.. Encoding.ASCII.GetBytes(head), .. content];
+    }
+
+    /// <summary>A loopback port that nothing listens on, so connecting to it is refused.</summary>
+    public static int ClosedPort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        listener.Stop();
+        await serving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        stopping.Dispose();
+    }
+
+    private async Task ServeAsync()
+    {
+        var connections = new List<Task>();
+        try
+        {
+            while (true)
+            {
+                var client = await listener.AcceptTcpClientAsync(stopping.Token);
+                connections.Add(AnswerAsync(client));
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            await Task.WhenAll(connections).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private async Task AnswerAsync(TcpClient client)
+    {
+        using (client)
+        {
+            var stream = client.GetStream();
+            await ReadRequestHeadAsync(stream);
+            if (response is null)
+            {
+                await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                return;
+            }
+
+            await stream.WriteAsync(response, stopping.Token);
+            client.Client.Shutdown(SocketShutdown.Send);
+        }
+    }
+
+    private async Task ReadRequestHeadAsync(NetworkStream stream)
+    {
+        var seen = new StringBuilder();
+        var buffer = new byte[4096];
+        while (!seen.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+        {
+            int read = await stream.ReadAsync(buffer, stopping.Token);
+            if (read == 0)
+            {
+                return;
+            }
+
+            seen.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using ThreatCrowd.Batch.Inputs;
+
+namespace ThreatCrowd.Batch.Tests.Inputs;
+
+public sealed class CsvIndicatorReaderColumnTests : IDisposable
+{
+    private readonly TempDirectory directory = new();
+    private readonly CsvIndicatorReader reader = new();
+
+    public void Dispose() => directory.Dispose();
+
+    private List<SourceEntry> Read(string text)
+    {
+        var path = directory.WriteText("input.csv", text);
+        return [.. reader.Read(path)];
+    }
+
+    [Fact]
+    public void A_generic_column_is_read_with_the_type_column_as_hint_and_other_columns_ignored()
+    {
+        var path = directory.WriteText("demo.csv", "comment,indicator,type\nfirst,aoldaily[.]com,\nsecond,plugx,antivirus\n");
+
+        reader.Read(path).ShouldBe(
+        [
+            new SourceEntry(path, 2, "aoldaily[.]com", null),
+            new SourceEntry(path, 3, "plugx", "antivirus"),
+        ]);
+    }
+
+    [Theory]
+    [InlineData("indicator")]
+    [InlineData("ioc")]
+    [InlineData("value")]
+    [InlineData("observable")]
+    [InlineData("IOC")]
+    [InlineData("  Value  ")]
+    public void Each_generic_column_name_is_recognized(string header)
+    {
+        var entries = Read($"first_seen,{header}\n2024-01-01,evil.com\n");
+
+        entries.ShouldBe([new SourceEntry(entries[0].Source, 2, "evil.com", null)]);
+    }
+
+    [Theory]
+    [InlineData("domain")]
+    [InlineData("ip")]
+    [InlineData("email")]
+    [InlineData("md5")]
+    [InlineData("sha1")]
+    [InlineData("sha256")]
+    [InlineData("hash")]
+    [InlineData("antivirus")]
+    [InlineData("url")]
+    [InlineData("ip_address")]
+    [InlineData("hostname")]
+    [InlineData("file_hash")]
+    public void A_column_named_after_a_type_gives_that_type_as_hint(string header)
+    {
+        var entries = Read($"first_seen,{header}\n2024-01-01,x1\n");
+
+        entries.ShouldBe([new SourceEntry(entries[0].Source, 2, "x1", header)]);
+    }
+
+    [Fact]
+    public void Typed_column_names_are_matched_without_case_and_given_as_lower_case_hints()
+    {
+        var entries = Read(" MD5 ,Domain\nabc,evil.com\n");
+
+        entries.Select(entry => (entry.Value, entry.TypeHint)).ShouldBe([("abc", "md5"), ("evil.com", "domain")]);
+    }
+
+    [Fact]
+    public void Every_typed_column_is_read_and_empty_cells_are_skipped()
+    {
+        var entries = Read("ip,domain,md5,comment\n1.2.3.4,evil.com,,x\n,,d41d8cd98f00b204e9800998ecf8427e,y\n");
+
+        entries.Select(entry => (entry.Line, entry.Value, entry.TypeHint)).ShouldBe(
+        [
+            (2L, "1.2.3.4", "ip"),
+            (2L, "evil.com", "domain"),
+            (3L, "d41d8cd98f00b204e9800998ecf8427e", "md5"),
+        ]);
+    }
+
+    [Fact]
+    public void A_generic_column_wins_over_typed_columns()
+    {
+        var entries = Read("domain,indicator\nignored.com,evil.com\n");
+
+        entries.Select(entry => entry.Value).ShouldBe(["evil.com"]);
+    }
+
+    [Fact]
+    public void Extra_cells_beyond_the_header_are_ignored()
+    {
+        var entries = Read("indicator\nevil.com,extra,cells\n");
+
+        entries.ShouldBe([new SourceEntry(entries[0].Source, 2, "evil.com", null)]);
+    }
+
+    [Fact]
+    public void An_empty_type_cell_gives_no_hint_and_a_type_cell_is_trimmed()
+    {
+        var entries = Read("indicator,type\nevil.com,\nplugx, antivirus \n");
+
+        entries.Select(entry => entry.TypeHint).ShouldBe([null, "antivirus"]);
+    }
+}
