@@ -26,7 +26,12 @@ build_if_changed() {
   fi
   need_dotnet
   echo "building (sources changed)..." >&2
-  dotnet build src/ThreatCrowd.Batch/ThreatCrowd.Batch.csproj -c Release --nologo -v quiet -clp:ErrorsOnly >&2
+  mkdir -p artifacts
+  if ! dotnet build src/ThreatCrowd.Batch/ThreatCrowd.Batch.csproj -c Release --nologo >artifacts/build.log 2>&1; then
+    grep -E 'error|Error' artifacts/build.log >&2 || cat artifacts/build.log >&2
+    echo "error: the build failed; the whole log is in artifacts/build.log" >&2
+    exit 1
+  fi
   touch "$stamp"
 }
 

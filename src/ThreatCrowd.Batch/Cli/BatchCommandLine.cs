@@ -52,6 +52,12 @@ internal static class BatchCommandLine
             console.Error("stopped before any work began.");
             return ExitCodes.Interrupted;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or HttpRequestException)
+        {
+            // Every answer is committed as it arrives, so an error here loses nothing already stored.
+            console.Error($"{ex.Message} ({ex.GetType().Name}). Every stored answer is kept; fix the cause and run again.");
+            return ExitCodes.Unexpected;
+        }
     }
 
     public static int ExitCodeFor(RunEnd end) => end switch

@@ -20,7 +20,8 @@ internal static class DemoCommand
         console.Info($"stand-in ThreatCrowd service listening on {server.Root}");
 
         var store = Path.Combine(DemoDirectory, "threatcrowd.db");
-        foreach (var leftover in new[] { store, store + "-wal", store + "-shm" })
+        // A fresh store every time, so the demo always shows the whole pipeline.
+        foreach (var leftover in new[] { store, store + "-wal", store + "-shm" }.Where(File.Exists))
         {
             File.Delete(leftover);
         }

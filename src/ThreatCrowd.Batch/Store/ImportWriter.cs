@@ -13,6 +13,9 @@ internal sealed class ImportWriter : IDisposable
 {
     private const int BatchSize = 20_000;
 
+    /// <summary>A reject keeps the start of its value: enough to find the row, not a 10 MB cell in rejects.csv.</summary>
+    private const int MaxRejectValueLength = 256;
+
     private readonly SqliteConnection _connection;
     private readonly long _now;
     private readonly long _sourceId;
@@ -82,7 +85,7 @@ internal sealed class ImportWriter : IDisposable
     {
         _insertReject.Parameters[0].Value = _sourceId;
         _insertReject.Parameters[1].Value = line;
-        _insertReject.Parameters[2].Value = value;
+        _insertReject.Parameters[2].Value = value.Length > MaxRejectValueLength ? string.Concat(value.AsSpan(0, MaxRejectValueLength), "…") : value;
         _insertReject.Parameters[3].Value = reason;
         _insertReject.ExecuteNonQuery();
         Rejected++;

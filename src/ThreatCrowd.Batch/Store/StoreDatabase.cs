@@ -23,9 +23,11 @@ internal static class StoreDatabase
         try
         {
             connection.Open();
-            // WAL keeps every committed answer through a hard kill and lets readers (status) work beside a run.
-            connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;");
+            connection.Execute("PRAGMA busy_timeout = 5000;");
+            // The version is checked before anything is written: a store this program does not understand stays as it was.
             Migrate(connection, path);
+            // WAL keeps every committed answer through a hard kill and lets readers (status) work beside a run.
+            connection.Execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
             return connection;
         }
         catch (SqliteException ex)

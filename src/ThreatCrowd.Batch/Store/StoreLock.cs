@@ -5,7 +5,8 @@ namespace ThreatCrowd.Batch.Store;
 /// <summary>
 /// Keeps a second process off the same store: two runs would break the pacing and ask the same indicators twice.
 /// The lock is a file beside the store held open without sharing; the operating system releases it when the
-/// process ends, however it ends, so a killed run never leaves a stale lock behind.
+/// process ends, however it ends, so a killed run never leaves a stale lock behind. The holder's process id goes
+/// into a second file, because a file locked this way cannot be read by another process.
 /// </summary>
 internal sealed class StoreLock : IDisposable
 {
@@ -25,27 +26,19 @@ internal sealed class StoreLock : IDisposable
         catch (IOException)
         {
             throw new StoreLockedException(
-                $"The store \"{storePath}\" is in use by another process{Holder(lockPath)}. " +
+                $"The store \"{storePath}\" is in use by another process{Holder(lockPath + ".pid")}. " +
                 "Wait for it to finish, or stop it; two processes never work on one store.");
         }
 
-        file.SetLength(0);
-        using (var writer = new StreamWriter(file, leaveOpen: true))
-        {
-            writer.Write(Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
-        }
-
-        file.Flush(flushToDisk: true);
+        File.WriteAllText(lockPath + ".pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         return new StoreLock(file);
     }
 
-    private static string Holder(string lockPath)
+    private static string Holder(string pidPath)
     {
         try
         {
-            using var reader = new FileStream(lockPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var text = new StreamReader(reader);
-            var pid = text.ReadToEnd().Trim();
+            var pid = File.ReadAllText(pidPath).Trim();
             return pid.Length > 0 ? $" (process {pid})" : string.Empty;
         }
         catch (IOException)

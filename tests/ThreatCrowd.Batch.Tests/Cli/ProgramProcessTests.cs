@@ -28,6 +28,29 @@ public sealed class ProgramProcessTests
     }
 
     [Fact]
+    public async Task The_demo_runs_the_whole_pipeline_offline_from_an_empty_folder()
+    {
+        using var dir = new TempDirectory();
+
+        var (exit, output, error) = await ProgramProcess.RunAsync(dir.Path, "demo");
+
+        exit.ShouldBe(ExitCodes.Ok, output + error);
+        output.ShouldContain("stand-in ThreatCrowd service listening on http://127.0.0.1:");
+        output.ShouldContain("failed 0)");
+        var indicators = File.ReadAllText(dir.File("out/demo/threatcrowd_indicators.csv"));
+        indicators.ShouldContain("aoldaily.com,domain,found,");
+        indicators.ShouldContain("plugx,antivirus,found,");
+        indicators.ShouldNotContain(",pending,");
+        var rejects = File.ReadAllText(dir.File("out/demo/rejects.csv"));
+        rejects.ShouldContain("192.168.1.10");
+        rejects.ShouldContain("10.0.0.5");
+        rejects.ShouldContain("not a value!");
+
+        var again = await ProgramProcess.RunAsync(dir.Path, "demo");
+        again.Exit.ShouldBe(ExitCodes.Ok, again.Output + again.Error);
+    }
+
+    [Fact]
     public async Task Bad_configuration_exits_2_naming_the_key()
     {
         using var dir = new TempDirectory();

@@ -65,6 +65,19 @@ public sealed class ImportWriterTests
     }
 
     [Fact]
+    public void A_huge_rejected_value_is_kept_by_its_start_only()
+    {
+        using var dir = new TempDirectory();
+        using var db = StoreDatabase.Open(dir.File("store.db"));
+
+        Import(db, "junk.csv", w => w.Reject(7, new string('x', 10_000_000), "value longer than 2048 characters"));
+
+        var stored = db.QuerySingle<string>("SELECT value FROM rejects");
+        stored.Length.ShouldBe(257);
+        stored.ShouldEndWith("…");
+    }
+
+    [Fact]
     public void More_rows_than_one_batch_are_all_stored()
     {
         using var dir = new TempDirectory();
