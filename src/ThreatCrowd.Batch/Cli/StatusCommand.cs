@@ -30,7 +30,9 @@ internal static class StatusCommand
         console.Info(string.Create(c, $"rejects: {status.Rejects():N0} (listed in {Path.Combine(options.Output.Directory, "rejects.csv")})"));
         var due = DueQueue.Count(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter);
         var interval = options.ThreatCrowd.RequestInterval;
-        console.Info(string.Create(c, $"due now: {due:N0}, about {Durations.Humanize(interval * due)} of lookups at one request every {Durations.Humanize(interval)}"));
+        console.Info(due == 0
+            ? "due now: nothing."
+            : string.Create(c, $"due now: {due:N0}, about {Durations.Humanize(interval * due)} of lookups at one request every {Durations.Humanize(interval)}"));
 
         var runs = new RunLog(session.Connection).Latest(5);
         console.Info(runs.Count == 0 ? "no runs yet." : "last runs:");
