@@ -24,6 +24,9 @@ internal static class FaultResponder
             case StandInFaultKind.Reset:
                 context.Abort();
                 break;
+            case StandInFaultKind.SlowBody:
+                await SlowBodyAsync(context, fault.DelayBefore, normalAnswer).ConfigureAwait(false);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown fault kind {fault.Kind}.");
         }
@@ -43,5 +46,25 @@ internal static class FaultResponder
         }
 
         await AnswerWriter.WriteAsync(context, StatusCodes.Status200OK, AnswerWriter.ApiContentType, normalAnswer).ConfigureAwait(false);
+    }
+
+    private static async Task SlowBodyAsync(HttpContext context, TimeSpan pause, byte[] normalAnswer)
+    {
+        var half = normalAnswer.Length / 2;
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = AnswerWriter.ApiContentType;
+        context.Response.ContentLength = normalAnswer.Length;
+        try
+        {
+            await context.Response.Body.WriteAsync(normalAnswer.AsMemory(0, half), context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+            // Real time on purpose: a client's timeout must cover reading the body, not only the headers.
+            await Task.Delay(pause, TimeProvider.System, context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.WriteAsync(normalAnswer.AsMemory(half), context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client gave up mid-body.
+        }
     }
 }

@@ -60,5 +60,12 @@ public sealed record StandInFault
 
     public static StandInFault Reset() => new(StandInFaultKind.Reset);
 
+    /// <summary>Sends the status, headers and half the normal answer, then pauses (real time) before the rest.</summary>
+    public static StandInFault SlowBody(TimeSpan pause)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pause, TimeSpan.Zero);
+        return new(StandInFaultKind.SlowBody) { DelayBefore = pause };
+    }
+
     public static StandInFault Body(string text) => new(StandInFaultKind.Body) { ResponseBody = text ?? "" };
 }

@@ -17,4 +17,7 @@ public enum StandInFaultKind
 
     /// <summary>The connection dropped without an answer.</summary>
     Reset,
+
+    /// <summary>Headers and half the answer at once, the rest after a pause.</summary>
+    SlowBody,
 }

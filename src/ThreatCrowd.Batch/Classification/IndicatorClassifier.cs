@@ -13,7 +13,9 @@ internal sealed class IndicatorClassifier
 
     private readonly ValueDetector detector = new();
 
-    public ClassificationResult Classify(string raw, string? typeHint)
+    public ClassificationResult Classify(string raw, string? typeHint) => FormulaRule.Check(ClassifyValue(raw, typeHint));
+
+    private ClassificationResult ClassifyValue(string raw, string? typeHint)
     {
         ArgumentNullException.ThrowIfNull(raw);
 

@@ -15,7 +15,7 @@ public sealed class CsvRoundTripTests
 
     [Theory]
     [MemberData(nameof(AwkwardValues))]
-    public async Task A_relation_value_reads_back_unchanged(string value)
+    public async Task A_relation_value_reads_back_as_written_or_escaped_as_text(string value)
     {
         using var folder = new TempFolder();
         var row = new RelationRow(value, "domain", "reference", value, "reference", value, SampleRows.LookedUp);
@@ -25,20 +25,40 @@ public sealed class CsvRoundTripTests
         var (header, records) = StrictCsv.Read(folder.File("threatcrowd_relations.csv"));
         header.ShouldBe(["indicator", "type", "relation", "related", "related_type", "last_resolved", "looked_up_at"]);
         records.Count.ShouldBe(2);
-        records[1].ShouldBe([value, "domain", "reference", value, "reference", value, "2026-11-22T01:00:10Z"]);
+        var cell = AsSpreadsheetText(value);
+        records[1].ShouldBe([cell, "domain", "reference", cell, "reference", cell, "2026-11-22T01:00:10Z"]);
     }
 
     [Theory]
     [MemberData(nameof(AwkwardValues))]
-    public async Task A_reject_value_reads_back_unchanged(string value)
+    public async Task A_reject_value_reads_back_as_written_or_escaped_as_text(string value)
     {
         using var folder = new TempFolder();
 
         await RejectsTable.WriteAsync(folder.Path, [new RejectRow(value, 42, value, value)], CancellationToken.None);
 
         var (_, records) = StrictCsv.Read(folder.File("rejects.csv"));
-        records.ShouldHaveSingleItem().ShouldBe([value, "42", value, value]);
+        var cell = AsSpreadsheetText(value);
+        records.ShouldHaveSingleItem().ShouldBe([cell, "42", cell, cell]);
     }
+
+    [Fact]
+    public async Task A_negative_vote_stays_a_number_while_formula_like_text_is_escaped()
+    {
+        using var folder = new TempFolder();
+        var row = SampleRows.Indicators()[0] with { Votes = -1, Permalink = "=HYPERLINK(\"http://evil\")" };
+
+        await IndicatorsTable.WriteAsync(folder.Path, [row], CancellationToken.None);
+
+        var (header, records) = StrictCsv.Read(folder.File("threatcrowd_indicators.csv"));
+        records[0][Array.IndexOf(header, "votes")].ShouldBe("-1");
+        records[0][Array.IndexOf(header, "permalink")].ShouldBe("'=HYPERLINK(\"http://evil\")");
+        File.ReadAllLines(folder.File("threatcrowd_indicators.json"))[0].ShouldContain("\"permalink\":\"=HYPERLINK");
+    }
+
+    /// <summary>OWASP's rule: text a spreadsheet would run as a formula gets a leading apostrophe; JSON keeps it raw.</summary>
+    private static string AsSpreadsheetText(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     [Fact]
     public async Task Every_indicator_reads_back_with_twenty_columns_and_its_values()
