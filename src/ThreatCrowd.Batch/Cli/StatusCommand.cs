@@ -44,13 +44,13 @@ internal static class StatusCommand
                 $"  #{run.Id} {run.Verb,-6} {run.StartedAt:yyyy-MM-dd HH:mm:ss} → {ended} UTC  {run.EndedBecause ?? "running"}: looked up {run.LookedUp:N0} of {run.DueAtStart:N0} due (found {run.Found:N0}, not found {run.NotFound:N0}, failed {run.Failed:N0})"));
         }
 
-        var failures = status.LatestFailures(5);
+        var failures = status.FailuresByReason(10);
         if (failures.Count > 0)
         {
-            console.Info("latest failures:");
-            foreach (var (type, value, error, times) in failures)
+            console.Info("failed, by reason:");
+            foreach (var (error, count, example) in failures)
             {
-                console.Info(string.Create(c, $"  {type} {value}: {error} ({times} run{(times == 1 ? "" : "s")} in a row)"));
+                console.Info(string.Create(c, $"  {count,7:N0}  {error} (e.g. {example})"));
             }
         }
 

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace ThreatCrowd.Batch.Store;
 
-/// <summary>Counts for the status command: indicators by state and type, rejects, and the latest failures.</summary>
+/// <summary>Counts for the status command: indicators by state and type, rejects, and failures by reason.</summary>
 internal sealed class StatusQueries(SqliteConnection connection)
 {
     public IReadOnlyList<(string Type, string State, long Count)> CountsByTypeAndState() =>
@@ -12,11 +12,12 @@ internal sealed class StatusQueries(SqliteConnection connection)
 
     public long Rejects() => connection.ExecuteScalar<long>("SELECT count(*) FROM rejects");
 
-    public IReadOnlyList<(string Type, string Value, string Error, long Failures)> LatestFailures(int count) =>
-        connection.Query<(string, string, string, long)>(
+    /// <summary>Failed indicators grouped by reason, most common first, each with one example.</summary>
+    public IReadOnlyList<(string Error, long Count, string Example)> FailuresByReason(int count) =>
+        connection.Query<(string, long, string)>(
             """
-            SELECT type, value, coalesce(last_error, ''), failures FROM indicators
-            WHERE state = 'failed' ORDER BY coalesce(retry_after, 0) DESC, id LIMIT $count
+            SELECT coalesce(last_error, 'unknown'), count(*), min(type || ' ' || value) FROM indicators
+            WHERE state = 'failed' GROUP BY last_error ORDER BY count(*) DESC, last_error LIMIT $count
             """,
             new { count }).AsList();
 }

@@ -41,14 +41,15 @@ internal sealed class PipelineHarness : IAsyncDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        string[] all =
+        // The harness's settings come first where a test sets none of its own (on the command line the last one wins).
+        string[] defaults =
         [
-            verb, .. args,
             "--ThreatCrowd:BaseUrl=" + Server.ApiBaseUrl,
             "--Store:Path=" + StorePath,
             "--Output:Directory=" + OutputDirectory,
-            .. (args.Any(a => a.StartsWith("--Sources:DefaultFeeds", StringComparison.Ordinal)) ? Array.Empty<string>() : ["--Sources:DefaultFeeds=false"]),
+            "--Sources:DefaultFeeds=false",
         ];
+        string[] all = [verb, .. defaults.Where(d => !args.Any(a => a.StartsWith(d[..(d.IndexOf('=', StringComparison.Ordinal) + 1)], StringComparison.Ordinal))), .. args];
         var exit = await BatchCommandLine.RunAsync(all, new RunConsole(output, error), Clock, CancellationToken.None);
         return new RunOutput(exit, output.ToString(), error.ToString());
     }
