@@ -13,6 +13,7 @@ internal sealed class ExportStage(BatchSession session)
     public async Task<IReadOnlyList<TableWritten>> RunAsync(CancellationToken ct)
     {
         var directory = session.Options.Output.Directory;
+        StaleTempFiles.Remove(directory);
         var queries = new TableQueries(session.Connection);
         var written = new List<TableWritten>
         {

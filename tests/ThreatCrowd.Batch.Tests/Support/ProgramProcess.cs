@@ -48,7 +48,9 @@ internal sealed partial class ProgramProcess : IDisposable
         }
     }
 
-    public static ProgramProcess Start(string workingDirectory, params string[] args)
+    public static ProgramProcess Start(string workingDirectory, params string[] args) => Start(workingDirectory, null, args);
+
+    public static ProgramProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -57,6 +59,11 @@ internal sealed partial class ProgramProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(ProgramPath());
         foreach (var arg in args)
         {
@@ -97,6 +104,11 @@ internal sealed partial class ProgramProcess : IDisposable
     }
 
     public void Signal(int signal) => Kill(_process.Id, signal).ShouldBe(0);
+
+    /// <summary>SIGKILL: no handler runs, nothing is flushed; the hardest stop there is.</summary>
+    public void KillHard() => _process.Kill(entireProcessTree: false);
+
+    public bool HasExited => _process.HasExited;
 
     public void Dispose()
     {
