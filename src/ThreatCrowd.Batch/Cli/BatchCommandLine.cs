@@ -22,6 +22,7 @@ internal static class BatchCommandLine
                 "status" => StatusCommand.Run(Load(arguments), console, clock),
                 "export" => await ExportCommand.RunAsync(Load(arguments), console, clock, ct).ConfigureAwait(false),
                 "resume" => await ResumeCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
+                "schedule" => await ScheduleCommand.RunAsync(Load(arguments), console, clock, ct).ConfigureAwait(false),
                 "import" => await ImportCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
                 _ => await RunCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
             };

@@ -8,7 +8,10 @@ namespace ThreatCrowd.Batch.Cli;
 /// </summary>
 internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOnlyList<string> Inputs, int? MaxLookups, IReadOnlyList<string> Settings)
 {
-    public static readonly IReadOnlyList<string> Verbs = ["run", "resume", "status", "export", "import", "demo", "help"];
+    public static readonly IReadOnlyList<string> Verbs = ["run", "resume", "status", "export", "import", "schedule", "demo", "help"];
+
+    /// <summary>--until HH:MM: the time of day at which this run stops looking up (overrides Lookup:StopAt).</summary>
+    public string? Until { get; init; }
 
     public static CommandArguments Parse(IReadOnlyList<string> args)
     {
@@ -25,6 +28,7 @@ internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOn
 
         string? config = null;
         int? maxLookups = null;
+        string? until = null;
         var inputs = new List<string>();
         var settings = new List<string>();
         for (var i = 1; i < args.Count; i++)
@@ -44,6 +48,14 @@ internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOn
                         ? n
                         : throw new UsageException($"--max-lookups takes a whole number of 0 or more, not \"{text}\".");
                     break;
+                case "--until" when verb is "run" or "resume":
+                    until = Value(args, ref i, arg);
+                    if (!Configuration.TimeOfDay.TryParse(until, out _))
+                    {
+                        throw new UsageException($"--until takes a time of day such as 06:00, not \"{until}\".");
+                    }
+
+                    break;
                 case "-h" or "--help":
                     return new CommandArguments("help", null, [], null, []);
                 default:
@@ -62,7 +74,7 @@ internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOn
             }
         }
 
-        return new CommandArguments(verb, config, inputs, maxLookups, settings);
+        return new CommandArguments(verb, config, inputs, maxLookups, settings) { Until = until };
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i, string option) =>

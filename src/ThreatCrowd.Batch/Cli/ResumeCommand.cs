@@ -32,7 +32,7 @@ internal static class ResumeCommand
 
         console.Info(string.Create(c, $"resuming after {previous}: {due:N0} due, about {Durations.Humanize(options.ThreatCrowd.RequestInterval * due)} of lookups."));
         var limit = arguments.MaxLookups ?? options.Lookup.MaxPerRun;
-        var end = await new BatchRun(session).ExecuteAsync("resume", importSources: false, [], limit, ct).ConfigureAwait(false);
+        var end = await new BatchRun(session).ExecuteAsync("resume", importSources: false, [], limit, arguments.Until, ct).ConfigureAwait(false);
         return BatchCommandLine.ExitCodeFor(end);
     }
 }

@@ -10,7 +10,7 @@ internal static class RunCommand
     {
         using var session = BatchSession.Open(options, clock, console, exclusive: true);
         var limit = arguments.MaxLookups ?? options.Lookup.MaxPerRun;
-        var end = await new BatchRun(session).ExecuteAsync("run", importSources: true, arguments.Inputs, limit, ct).ConfigureAwait(false);
+        var end = await new BatchRun(session).ExecuteAsync("run", importSources: true, arguments.Inputs, limit, arguments.Until, ct).ConfigureAwait(false);
         return BatchCommandLine.ExitCodeFor(end);
     }
 }

@@ -13,5 +13,7 @@ internal sealed class BatchOptions
 
     public OutputOptions Output { get; init; } = new();
 
+    public ScheduleOptions Schedule { get; init; } = new();
+
     public Uri BaseUri => new(ThreatCrowd.BaseUrl.EndsWith('/') ? ThreatCrowd.BaseUrl : ThreatCrowd.BaseUrl + "/");
 }

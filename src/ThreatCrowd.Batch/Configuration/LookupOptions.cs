@@ -8,6 +8,9 @@ internal sealed class LookupOptions
     /// <summary>0 = no limit.</summary>
     public int MaxPerRun { get; init; }
 
+    /// <summary>A time of day (HH:mm, in Schedule:TimeZone) at which a run stops looking up; empty = no window.</summary>
+    public string StopAt { get; init; } = string.Empty;
+
     /// <summary>Domains (with their subdomains), <c>*.</c> wildcards, IP addresses and CIDR ranges never sent.</summary>
     public string[] Exclude { get; init; } = [];
 }

@@ -60,6 +60,28 @@ internal static class OptionsValidator
         }
 
         errors.AddRange(LookupGuard.Validate(options.Lookup.Exclude));
+        if (!string.IsNullOrWhiteSpace(options.Lookup.StopAt) && !TimeOfDay.TryParse(options.Lookup.StopAt, out _))
+        {
+            errors.Add($"Lookup:StopAt is \"{options.Lookup.StopAt}\"; it must be a time of day such as 06:00, or empty for no window.");
+        }
+
+        for (var i = 0; i < options.Sources.Priorities.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.Sources.Priorities[i].Source))
+            {
+                errors.Add($"Sources:Priorities:{i}:Source is empty; give a CSV path or glob, or feed:<url> (feed:* for every feed).");
+            }
+        }
+
+        if (!Quartz.CronExpression.IsValidExpression(options.Schedule.Cron))
+        {
+            errors.Add($"Schedule:Cron is \"{options.Schedule.Cron}\"; it must be a Quartz cron expression with seconds first, such as 0 0 1 * * ? (01:00 every day).");
+        }
+
+        if (!ScheduleTimeZone.TryFind(options.Schedule.TimeZone, out _))
+        {
+            errors.Add($"Schedule:TimeZone is \"{options.Schedule.TimeZone}\"; it must be a time zone id such as UTC or Europe/Berlin.");
+        }
         if (string.IsNullOrWhiteSpace(options.Store.Path))
         {
             errors.Add("Store:Path is empty; give the path of the SQLite store file.");

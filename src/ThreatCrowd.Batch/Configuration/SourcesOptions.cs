@@ -11,4 +11,7 @@ internal sealed class SourcesOptions
     public bool DefaultFeeds { get; init; } = true;
 
     public FeedOptions[] Feeds { get; init; } = [];
+
+    /// <summary>Ranks sources: a higher number is asked first within each kind of due indicator.</summary>
+    public SourcePriority[] Priorities { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Runs;
@@ -9,12 +10,17 @@ namespace ThreatCrowd.Batch.Runs;
 /// </summary>
 internal sealed class BatchRun(BatchSession session)
 {
-    public async Task<RunEnd> ExecuteAsync(string verb, bool importSources, IReadOnlyList<string> inputs, int limit, CancellationToken ct)
+    public async Task<RunEnd> ExecuteAsync(string verb, bool importSources, IReadOnlyList<string> inputs, int limit, CancellationToken ct) =>
+        await ExecuteAsync(verb, importSources, inputs, limit, null, ct).ConfigureAwait(false);
+
+    /// <summary>Runs with an optional time of day (HH:mm, in Schedule:TimeZone) at which the lookups stop.</summary>
+    public async Task<RunEnd> ExecuteAsync(string verb, bool importSources, IReadOnlyList<string> inputs, int limit, string? stopAt, CancellationToken ct)
     {
         var clock = session.Clock;
         var runs = new RunLog(session.Connection);
         var startedAt = clock.GetUtcNow();
         var runId = runs.Start(verb, startedAt);
+        var deadline = RunWindow.Deadline(startedAt, stopAt ?? session.Options.Lookup.StopAt, ScheduleTimeZone.Of(session.Options));
         RunEnd end;
         try
         {
@@ -23,7 +29,7 @@ internal sealed class BatchRun(BatchSession session)
                 await new ImportStage(session).RunAsync(inputs, ct).ConfigureAwait(false);
             }
 
-            end = await new LookupStage(session).RunAsync(runId, limit, ct).ConfigureAwait(false);
+            end = await new LookupStage(session).RunAsync(runId, limit, deadline, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -45,7 +51,7 @@ internal sealed class BatchRun(BatchSession session)
         session.Console.Info(string.Create(
             c,
             $"run #{run.Id} {end.ToName()} in {took}: looked up {run.LookedUp:N0} (found {run.Found:N0}, not found {run.NotFound:N0}, failed {run.Failed:N0}); {due:N0} still due."));
-        if (due > 0 && end != RunEnd.Completed)
+        if (due > 0 && end is RunEnd.Interrupted or RunEnd.Unreachable or RunEnd.LimitReached)
         {
             session.Console.Info("continue with: ./run.sh resume");
         }

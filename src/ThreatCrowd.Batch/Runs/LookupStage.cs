@@ -12,7 +12,7 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
 {
     private readonly Random _jitter = jitter ?? Random.Shared;
 
-    public async Task<RunEnd> RunAsync(long runId, int limit, CancellationToken ct)
+    public async Task<RunEnd> RunAsync(long runId, int limit, DateTimeOffset? deadline, CancellationToken ct)
     {
         var options = session.Options;
         var clock = session.Clock;
@@ -27,7 +27,7 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
 
         var pacing = new PacingState(session.Connection);
         var pacer = new RequestPacer(options.ThreatCrowd.RequestInterval, clock, pacing.LastRequestAt());
-        var lookups = new PacedLookups(session, pacer, pacing, _jitter);
+        var lookups = new PacedLookups(session, pacer, pacing, _jitter, deadline);
         var writer = new AnswerWriter(session.Connection);
         var progress = new LookupProgress(session.Console, due.Count, options.ThreatCrowd.RequestInterval);
         session.Console.Info($"looking up {due.Count:N0} of {dueTotal:N0} due, one request every {Durations.Humanize(options.ThreatCrowd.RequestInterval)}.");
@@ -60,6 +60,12 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 return RunEnd.Interrupted;
+            }
+
+            if (outcome.WindowClosed)
+            {
+                session.Console.Info($"the run window closed at {deadline:yyyy-MM-dd HH:mm} UTC; what is left is asked by the next run.");
+                return RunEnd.WindowClosed;
             }
 
             if (outcome.ServiceUnreachable)

@@ -11,7 +11,7 @@ namespace ThreatCrowd.Batch.Runs;
 /// It counts requests that could not reach the service across indicators, because a dead endpoint should end the
 /// run early rather than mark the whole queue failed.
 /// </summary>
-internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, PacingState pacing, Random jitter)
+internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, PacingState pacing, Random jitter, DateTimeOffset? deadline)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
@@ -24,9 +24,15 @@ internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, Pac
         LookupResult result = LookupResult.TransientFailure("not asked");
         for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
         {
+            var backoff = attempt > 1 ? Backoff(attempt, options.RequestInterval) : TimeSpan.Zero;
+            if (!StartsBeforeDeadline(backoff, options.RequestInterval))
+            {
+                return new PacedOutcome(result, attempt - 1, ServiceUnreachable: false, WindowClosed: true);
+            }
+
             if (attempt > 1)
             {
-                await Task.Delay(Backoff(attempt, options.RequestInterval), session.Clock, ct).ConfigureAwait(false);
+                await Task.Delay(backoff, session.Clock, ct).ConfigureAwait(false);
             }
 
             pacing.RecordRequest(await pacer.WaitForTurnAsync(ct).ConfigureAwait(false));
@@ -44,6 +50,20 @@ internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, Pac
         }
 
         return new PacedOutcome(result, options.MaxAttempts, ServiceUnreachable: false);
+    }
+
+    /// <summary>Whether the next request, after the back-off and the pacer's wait, would still start inside the window.</summary>
+    private bool StartsBeforeDeadline(TimeSpan backoff, TimeSpan interval)
+    {
+        if (deadline is not { } end)
+        {
+            return true;
+        }
+
+        var now = session.Clock.GetUtcNow();
+        var paced = pacer.LastStart is { } last ? last + interval : now;
+        var start = now + backoff > paced ? now + backoff : paced;
+        return start < end;
     }
 
     /// <summary>The extra wait before attempt n (n ≥ 2): interval × 2^(n-2), capped, plus up to 20 % jitter.</summary>

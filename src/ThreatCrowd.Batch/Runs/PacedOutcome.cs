@@ -2,5 +2,8 @@ using ThreatCrowd.Batch.Lookups;
 
 namespace ThreatCrowd.Batch.Runs;
 
-/// <summary>The last result for one indicator, how many requests it took, and whether the service looks down.</summary>
-internal sealed record PacedOutcome(LookupResult Result, int Attempts, bool ServiceUnreachable);
+/// <summary>
+/// The last result for one indicator, how many requests it took, whether the service looks down, and whether the
+/// run's window closed before the indicator was settled (it is then left as it was, still due).
+/// </summary>
+internal sealed record PacedOutcome(LookupResult Result, int Attempts, bool ServiceUnreachable, bool WindowClosed = false);

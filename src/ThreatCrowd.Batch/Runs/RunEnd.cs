@@ -14,4 +14,7 @@ internal enum RunEnd
 
     /// <summary>The service could not be reached several times in a row; what was not answered stays due.</summary>
     Unreachable,
+
+    /// <summary>The run's window (Lookup:StopAt or --until) closed; the rest is done by the next run.</summary>
+    WindowClosed,
 }

@@ -8,6 +8,7 @@ internal static class RunEndNames
         RunEnd.LimitReached => "limit_reached",
         RunEnd.Interrupted => "interrupted",
         RunEnd.Unreachable => "unreachable",
+        RunEnd.WindowClosed => "window_closed",
         _ => throw new ArgumentOutOfRangeException(nameof(end), end, "Unknown run end."),
     };
 }

@@ -29,6 +29,10 @@ internal sealed class RunLog(SqliteConnection connection)
 
     public IReadOnlyList<RunRecord> Latest(int count) => Query(string.Empty, null, count);
 
+    /// <summary>The latest run of this verb that ended by itself (not killed, not interrupted).</summary>
+    public RunRecord? LastFinished(string verb) =>
+        Query("WHERE verb = $verb AND ended_at IS NOT NULL AND ended_because <> 'interrupted'", new { verb }, 1).FirstOrDefault();
+
     private List<RunRecord> Query(string where, object? parameters, int limit)
     {
         var rows = connection.Query<(long Id, string Verb, long StartedAt, long? EndedAt, string? EndedBecause, long DueAtStart, long LookedUp, long Found, long NotFound, long Failed)>(

@@ -1,0 +1,19 @@
+using Quartz;
+
+namespace ThreatCrowd.Batch.Schedule;
+
+/// <summary>After each run, says when the next one fires, so a morning look at the log answers "when again?".</summary>
+internal sealed class NextRunLogger(ScheduledRuns runs, CronTimes cron, TimeProvider clock) : IJobListener
+{
+    public string Name => "next-run-logger";
+
+    public Task JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    {
+        runs.Log($"next run at {BatchScheduler.Describe(cron.Next(clock.GetUtcNow()))}.");
+        return Task.CompletedTask;
+    }
+}
