@@ -28,11 +28,18 @@ internal static class StatusCommand
         }
 
         console.Info(string.Create(c, $"rejects: {status.Rejects():N0} (listed in {Path.Combine(options.Output.Directory, "rejects.csv")})"));
-        var due = DueQueue.Count(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter);
-        var interval = options.ThreatCrowd.RequestInterval;
-        console.Info(due == 0
-            ? "due now: nothing."
-            : string.Create(c, $"due now: {due:N0}, about {Durations.Humanize(interval * due)} of lookups at one request every {Durations.Humanize(interval)}"));
+        var now = clock.GetUtcNow();
+        var due = DueQueue.Count(session.Connection, now, options.Lookup.RefreshAfter);
+        console.Info(due == 0 ? "due now: nothing." : "due now: " + QueueForecast.Describe(due, options, now));
+        var next = DueQueue.Load(session.Connection, now, options.Lookup.RefreshAfter, 5, options.Sources.Priorities);
+        if (next.Count > 0)
+        {
+            console.Info("asked first:");
+            foreach (var queued in next.Select(id => QueuedIndicator.Load(session.Connection, id)).OfType<QueuedIndicator>())
+            {
+                console.Info($"  {queued.Indicator} ({Kind(queued.State)})");
+            }
+        }
 
         var runs = new RunLog(session.Connection).Latest(5);
         console.Info(runs.Count == 0 ? "no runs yet." : "last runs:");
@@ -56,6 +63,13 @@ internal static class StatusCommand
 
         return ExitCodes.Ok;
     }
+
+    private static string Kind(string state) => state switch
+    {
+        "pending" => "never asked",
+        "failed" => "failed before",
+        _ => "answer due for refresh",
+    };
 
     private static string Join(IEnumerable<IGrouping<string, (string Type, string State, long Count)>> byState, CultureInfo c) =>
         string.Join(", ", byState.Select(g => string.Create(c, $"{g.Key.Replace('_', ' ')} {g.Sum(x => x.Count):N0}")));

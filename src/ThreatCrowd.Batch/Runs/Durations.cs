@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ThreatCrowd.Batch.Runs;
 
-/// <summary>Durations as an operator reads them: "9 h 29 min", "4 min 10 s", "40 s".</summary>
+/// <summary>Durations as an operator reads them, rounded to the last unit shown: "9 h 29 min", "4 min 10 s", "40 s".</summary>
 internal static class Durations
 {
     public static string Humanize(TimeSpan span)
@@ -13,16 +13,18 @@ internal static class Durations
         }
 
         var c = CultureInfo.InvariantCulture;
-        if (span.TotalHours >= 1)
+        var minutes = (long)Math.Round(span.TotalMinutes, MidpointRounding.AwayFromZero);
+        if (minutes >= 60)
         {
-            return string.Create(c, $"{(int)span.TotalHours} h {span.Minutes} min");
+            return string.Create(c, $"{minutes / 60} h {minutes % 60} min");
         }
 
-        if (span.TotalMinutes >= 1)
+        var seconds = (long)Math.Round(span.TotalSeconds, MidpointRounding.AwayFromZero);
+        if (seconds >= 60)
         {
-            return string.Create(c, $"{span.Minutes} min {span.Seconds} s");
+            return string.Create(c, $"{seconds / 60} min {seconds % 60} s");
         }
 
-        return span.TotalSeconds >= 1 ? string.Create(c, $"{(int)span.TotalSeconds} s") : string.Create(c, $"{(int)span.TotalMilliseconds} ms");
+        return seconds >= 1 ? string.Create(c, $"{seconds} s") : string.Create(c, $"{(long)span.TotalMilliseconds} ms");
     }
 }

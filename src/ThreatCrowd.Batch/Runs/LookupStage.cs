@@ -16,7 +16,7 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
     {
         var options = session.Options;
         var clock = session.Clock;
-        var due = DueQueue.Load(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter, limit);
+        var due = DueQueue.Load(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter, limit, options.Sources.Priorities);
         var dueTotal = limit > 0 ? DueQueue.Count(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter) : due.Count;
         new RunLog(session.Connection).SetDue(runId, dueTotal);
         if (due.Count == 0)

@@ -1,0 +1,16 @@
+using ThreatCrowd.Batch.Runs;
+
+namespace ThreatCrowd.Batch.Tests.Runs;
+
+public sealed class DurationsTests
+{
+    [Theory]
+    [InlineData(34_120, "9 h 29 min")]
+    [InlineData(3_600, "1 h 0 min")]
+    [InlineData(3_569, "59 min 29 s")]
+    [InlineData(59.6, "1 min 0 s")]
+    [InlineData(40, "40 s")]
+    [InlineData(0.2, "200 ms")]
+    public void Durations_read_as_an_operator_expects_rounded_to_the_last_unit(double seconds, string expected) =>
+        Durations.Humanize(TimeSpan.FromSeconds(seconds)).ShouldBe(expected);
+}
