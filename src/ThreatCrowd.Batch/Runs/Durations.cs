@@ -25,6 +25,6 @@ internal static class Durations
             return string.Create(c, $"{seconds / 60} min {seconds % 60} s");
         }
 
-        return seconds >= 1 ? string.Create(c, $"{seconds} s") : string.Create(c, $"{(long)span.TotalMilliseconds} ms");
+        return seconds >= 1 || span == TimeSpan.Zero ? string.Create(c, $"{seconds} s") : string.Create(c, $"{(long)span.TotalMilliseconds} ms");
     }
 }

@@ -4,10 +4,17 @@ using ThreatCrowd.Batch.Lookups;
 
 namespace ThreatCrowd.Batch.Runs;
 
-/// <summary>One line per lookup: position, indicator, outcome, and how long the rest will take at the interval.</summary>
-internal sealed class LookupProgress(RunConsole console, int total, TimeSpan interval)
+/// <summary>
+/// One plain line per lookup (position, indicator, outcome, how long the rest will take at the interval): what cron
+/// mail, systemd's journal and log files get. No control characters.
+/// </summary>
+internal sealed class LookupProgress(RunConsole console, int total, TimeSpan interval) : ILookupProgress
 {
     private int _done;
+
+    public void Starting(Indicator indicator)
+    {
+    }
 
     public void Answered(Indicator indicator, LookupAnswer answer) =>
         Line(indicator, answer.Found ? "found" + Summary(answer) : "not found");

@@ -26,12 +26,22 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
         }
 
         var pacing = new PacingState(session.Connection);
-        var pacer = new RequestPacer(options.ThreatCrowd.RequestInterval, clock, pacing.LastRequestAt());
+        using var pacer = new RequestPacer(options.ThreatCrowd.RequestInterval, clock, pacing.LastRequestAt());
         var lookups = new PacedLookups(session, pacer, pacing, _jitter, deadline);
-        var writer = new AnswerWriter(session.Connection);
-        var progress = new LookupProgress(session.Console, due.Count, options.ThreatCrowd.RequestInterval);
         session.Console.Info($"looking up {due.Count:N0} of {dueTotal:N0} due, one request every {Durations.Humanize(options.ThreatCrowd.RequestInterval)}.");
+        var end = await session.Console.WithLookupProgressAsync(
+            due.Count,
+            options.ThreatCrowd.RequestInterval,
+            clock,
+            progress => LookUpAllAsync(due, runId, deadline, lookups, progress, ct)).ConfigureAwait(false);
+        return end == RunEnd.Completed && limit > 0 && dueTotal > due.Count ? RunEnd.LimitReached : end;
+    }
 
+    private async Task<RunEnd> LookUpAllAsync(List<long> due, long runId, DateTimeOffset? deadline, PacedLookups lookups, ILookupProgress progress, CancellationToken ct)
+    {
+        var options = session.Options;
+        var clock = session.Clock;
+        var writer = new AnswerWriter(session.Connection);
         foreach (var id in due)
         {
             if (ct.IsCancellationRequested)
@@ -52,6 +62,7 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
                 continue;
             }
 
+            progress.Starting(queued.Indicator);
             PacedOutcome outcome;
             try
             {
@@ -90,6 +101,6 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
             }
         }
 
-        return limit > 0 && dueTotal > due.Count ? RunEnd.LimitReached : RunEnd.Completed;
+        return RunEnd.Completed;
     }
 }

@@ -1,12 +1,43 @@
+using Spectre.Console;
+
 namespace ThreatCrowd.Batch.Runs;
 
 /// <summary>
 /// What a run tells its operator: progress and summaries on standard output, warnings and errors on standard
-/// error. Plain lines without control characters, so they read the same on a terminal, in cron mail and in a log.
+/// error. Plain lines without control characters, so they read the same in cron mail, the journal and a log; on a
+/// terminal (<paramref name="live"/>) the lookups show as a live display instead of a line each.
 /// </summary>
-internal sealed class RunConsole(TextWriter output, TextWriter error)
+internal sealed class RunConsole(TextWriter output, TextWriter error, bool live = false)
 {
     public TextWriter Output => output;
+
+    public bool Live => live;
+
+    /// <summary>Runs the lookup loop with the progress display this console has.</summary>
+    public async Task<T> WithLookupProgressAsync<T>(int total, TimeSpan interval, TimeProvider clock, Func<ILookupProgress, Task<T>> work)
+    {
+        if (!live)
+        {
+            return await work(new LookupProgress(this, total, interval)).ConfigureAwait(false);
+        }
+
+        // Only ever live on a terminal, so the display can count on one.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.Yes,
+            Interactive = InteractionSupport.Yes,
+        });
+        return await console.Progress()
+            .AutoClear(false)
+            .Columns(new ProgressBarColumn(), new PercentageColumn(), new TaskDescriptionColumn { Alignment = Justify.Left })
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("starting", maxValue: Math.Max(total, 1));
+                return await work(new LiveLookupProgress(console, task, total, interval, clock)).ConfigureAwait(false);
+            })
+            .ConfigureAwait(false);
+    }
 
     public void Info(string line) => output.WriteLine(line);
 

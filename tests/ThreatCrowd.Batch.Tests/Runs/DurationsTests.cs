@@ -11,6 +11,7 @@ public sealed class DurationsTests
     [InlineData(59.6, "1 min 0 s")]
     [InlineData(40, "40 s")]
     [InlineData(0.2, "200 ms")]
+    [InlineData(0, "0 s")]
     public void Durations_read_as_an_operator_expects_rounded_to_the_last_unit(double seconds, string expected) =>
         Durations.Humanize(TimeSpan.FromSeconds(seconds)).ShouldBe(expected);
 }
