@@ -6,9 +6,15 @@ namespace ThreatCrowd.Batch.Store;
 /// <summary>
 /// Streams the rows of each output table straight from the store, one reader each, in a stable order
 /// (import order for indicators, then relation and value) so that unchanged data gives byte-identical files.
+/// Indicators older than the <see cref="ExportCutoff"/> are left out, and their related items with them.
 /// </summary>
-internal sealed class TableQueries(SqliteConnection connection)
+internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cutoff)
 {
+    public TableQueries(SqliteConnection connection)
+        : this(connection, ExportCutoff.None)
+    {
+    }
+
     private const string IndicatorsSql =
         """
         SELECT i.value, i.type, i.state, a.votes,
@@ -28,6 +34,7 @@ internal sealed class TableQueries(SqliteConnection connection)
                           sum(relation = 'domain') AS domain, sum(relation = 'ip') AS ip,
                           sum(relation = 'reference') AS reference, sum(relation = 'scan') AS scan
                    FROM relations GROUP BY indicator_id) c ON c.indicator_id = i.id
+        WHERE i.last_imported_at >= $since
         ORDER BY i.id
         """;
 
@@ -37,6 +44,7 @@ internal sealed class TableQueries(SqliteConnection connection)
         FROM relations r
         JOIN indicators i ON i.id = r.indicator_id
         JOIN answers a ON a.indicator_id = r.indicator_id
+        WHERE i.last_imported_at >= $since
         ORDER BY r.indicator_id, r.relation, r.related
         """;
 
@@ -45,6 +53,14 @@ internal sealed class TableQueries(SqliteConnection connection)
         SELECT s.name, r.line, r.value, r.reason
         FROM rejects r JOIN sources s ON s.id = r.source_id
         ORDER BY s.name, r.line, r.rowid
+        """;
+
+    // The whole history the store keeps: exports prune it to Output:ChangesKeep.
+    private const string ChangesSql =
+        """
+        SELECT c.change, i.value, i.type, c.relation, c.related, c.related_type, c.votes, c.run_id, c.detected_at
+        FROM changes c JOIN indicators i ON i.id = c.indicator_id
+        ORDER BY c.id
         """;
 
     public IEnumerable<IndicatorRow> Indicators()
@@ -77,6 +93,18 @@ internal sealed class TableQueries(SqliteConnection connection)
         }
     }
 
+    public IEnumerable<ChangeRow> Changes()
+    {
+        foreach (var r in Read(ChangesSql))
+        {
+            var relation = NullableString(r, 3);
+            int? votes = r.IsDBNull(6) ? null : r.GetInt32(6);
+            yield return new ChangeRow(
+                r.GetString(0), r.GetString(1), r.GetString(2), relation, NullableString(r, 4), NullableString(r, 5),
+                relation is null ? Verdicts.FromVotes(votes) : null, r.IsDBNull(7) ? null : r.GetInt64(7), UnixMs.To(r.GetInt64(8)));
+        }
+    }
+
     private static string? NullableString(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
@@ -84,6 +112,7 @@ internal sealed class TableQueries(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        command.Parameters.AddWithValue("$since", cutoff.ImportedSinceMs);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
