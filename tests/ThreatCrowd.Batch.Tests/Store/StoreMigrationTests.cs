@@ -31,6 +31,32 @@ public sealed class StoreMigrationTests
     }
 
     [Fact]
+    public void A_migrated_store_remembers_its_answers_as_already_exported_so_its_first_export_adds_nothing()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("v1.db");
+        using (var v1 = new SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            v1.Open();
+            v1.Execute(SchemaV1);
+            v1.Execute(
+                """
+                INSERT INTO indicators (id, type, value, first_imported_at, last_imported_at, state) VALUES (1, 'domain', 'aoldaily.com', 1, 2, 'found');
+                INSERT INTO indicators (id, type, value, first_imported_at, last_imported_at) VALUES (2, 'domain', 'pending.com', 1, 2);
+                INSERT INTO answers (indicator_id, found, votes, raw_body, answered_at) VALUES (1, 1, -1, '{}', 2);
+                INSERT INTO relations (indicator_id, relation, related, related_type) VALUES (1, 'resolution', '50.63.202.70', 'ip');
+                """);
+        }
+
+        using var store = StoreDatabase.Open(path);
+
+        store.QuerySingle<(long Id, long Votes)>("SELECT indicator_id, votes FROM exported_verdicts").ShouldBe((1L, -1L));
+        store.ExecuteScalar<string>("SELECT related FROM exported_relations").ShouldBe("50.63.202.70");
+        new ChangeDetector(store).Detect(ExportCutoff.None, null, DateTimeOffset.UnixEpoch.AddDays(1), TimeSpan.FromDays(30))
+            .ShouldBe(new ChangeCounts(0, 0));
+    }
+
+    [Fact]
     public void A_migrated_store_has_exactly_the_tables_columns_and_indexes_of_a_new_one()
     {
         using var dir = new TempDirectory();
