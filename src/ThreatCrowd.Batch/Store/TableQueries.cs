@@ -71,7 +71,7 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
             yield return new IndicatorRow(
                 r.GetString(0), r.GetString(1), r.GetString(2), votes, Verdicts.FromVotes(votes), r.GetBoolean(4),
                 r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10), r.GetInt32(11), r.GetInt32(12),
-                NullableString(r, 13), NullableString(r, 14), NullableString(r, 15), NullableString(r, 16) ?? string.Empty,
+                r.NullableString(13), r.NullableString(14), r.NullableString(15), r.NullableString(16) ?? string.Empty,
                 UnixMs.To(r.GetInt64(17)), r.IsDBNull(18) ? null : UnixMs.To(r.GetInt64(18)));
         }
     }
@@ -81,7 +81,7 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
         foreach (var r in Read(RelationsSql))
         {
             yield return new RelationRow(
-                r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), NullableString(r, 5), UnixMs.To(r.GetInt64(6)));
+                r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.NullableString(5), UnixMs.To(r.GetInt64(6)));
         }
     }
 
@@ -97,26 +97,13 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
     {
         foreach (var r in Read(ChangesSql))
         {
-            var relation = NullableString(r, 3);
+            var relation = r.NullableString(3);
             int? votes = r.IsDBNull(6) ? null : r.GetInt32(6);
             yield return new ChangeRow(
-                r.GetString(0), r.GetString(1), r.GetString(2), relation, NullableString(r, 4), NullableString(r, 5),
+                r.GetString(0), r.GetString(1), r.GetString(2), relation, r.NullableString(4), r.NullableString(5),
                 relation is null ? Verdicts.FromVotes(votes) : null, r.IsDBNull(7) ? null : r.GetInt64(7), UnixMs.To(r.GetInt64(8)));
         }
     }
 
-    private static string? NullableString(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private IEnumerable<SqliteDataReader> Read(string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$since", cutoff.ImportedSinceMs);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            yield return reader;
-        }
-    }
+    private IEnumerable<SqliteDataReader> Read(string sql) => RowStream.Read(connection, sql, ("$since", cutoff.ImportedSinceMs));
 }

@@ -54,6 +54,23 @@ public sealed class ExportChangeTests
     }
 
     [Fact]
+    public async Task An_export_on_its_own_credits_what_it_finds_to_no_run()
+    {
+        await using var h = await PipelineHarness.StartAsync();
+        var input = h.Dir.Write("in.csv", Input);
+        await h.RunAsync("run", "--input", input);
+        h.Clock.Advance(TimeSpan.FromDays(3));
+
+        var export = await h.RunAsync("export", "--Output:MaxAge=2.00:00:00");
+
+        export.Exit.ShouldBe(ExitCodes.Ok, export.ToString());
+        var removed = Changes(h).Where(c => c[0] == "removed").ToList();
+        removed.Select(c => c[1]).Distinct().ShouldBe(["aoldaily.com", "google.com"]);
+        removed.ShouldAllBe(c => c[7] == string.Empty);
+        h.Table("threatcrowd_indicators.csv").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1, "only the header is left");
+    }
+
+    [Fact]
     public async Task Indicators_no_input_named_within_MaxAge_leave_every_table_as_removed_changes_but_stay_in_the_store()
     {
         await using var h = await PipelineHarness.StartAsync();
