@@ -57,7 +57,8 @@ internal sealed class ExportStage(BatchSession session)
                 .Select(l => (l.Lookup!, l.CsvPath))
                 .ToList();
             await app.WriteAsync(lookups, ct).ConfigureAwait(false);
-            session.Console.Info($"wrote the Splunk app {output.SplunkAppName} with {lookups.Count} lookups to {Path.GetFullPath(app.Folder)}");
+            session.Console.Info(string.Create(
+                CultureInfo.InvariantCulture, $"wrote the Splunk app {output.SplunkAppName} with {lookups.Count} lookups to {Path.GetFullPath(app.Folder)}"));
         }
 
         return written;
