@@ -2,7 +2,7 @@
 -- Its version is SQLite's user_version: raise it with every change to this file and add the step that brings
 -- a store of the previous version up to it in src/ThreatCrowd.Batch/Store/Migrations.cs.
 -- Times are Unix milliseconds (UTC): compact, sortable, and exact enough to pace requests across restarts.
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- One row per distinct indicator (type + normalized value): the queue and its checkpoint state.
 CREATE TABLE indicators (
@@ -88,3 +88,33 @@ CREATE TABLE pacing (
     id              INTEGER PRIMARY KEY CHECK (id = 1),
     last_request_at INTEGER NOT NULL
 );
+
+-- What the latest export showed, so that the next one can tell what changed: the verdict (as votes) of every
+-- answered indicator and every related item, of indicators not left out by Output:MaxAge.
+CREATE TABLE exported_verdicts (
+    indicator_id INTEGER PRIMARY KEY REFERENCES indicators (id),
+    votes        INTEGER                    -- as in answers: -1, 0, 1 or NULL
+);
+
+CREATE TABLE exported_relations (
+    indicator_id INTEGER NOT NULL REFERENCES indicators (id),
+    relation     TEXT    NOT NULL,
+    related      TEXT    NOT NULL,
+    related_type TEXT    NOT NULL,
+    PRIMARY KEY (indicator_id, relation, related)
+) WITHOUT ROWID;
+
+-- What each export found added to or removed from the snapshot above, in the order found; older than
+-- Output:ChangesKeep is deleted at export. A row without a relation is a verdict; one with a relation, a related item.
+CREATE TABLE changes (
+    id           INTEGER PRIMARY KEY,
+    detected_at  INTEGER NOT NULL,
+    run_id       INTEGER REFERENCES runs (id),   -- NULL: found by an export or import outside a run
+    change       TEXT    NOT NULL CHECK (change IN ('added', 'removed')),
+    indicator_id INTEGER NOT NULL REFERENCES indicators (id),
+    votes        INTEGER,
+    relation     TEXT,
+    related      TEXT,
+    related_type TEXT
+);
+CREATE INDEX changes_by_time ON changes (detected_at);

@@ -43,7 +43,11 @@ internal static class DemoCommand
             The tables are in {Path.GetFullPath(DemoDirectory)}:
               threatcrowd_indicators.csv / .json   one row per indicator
               threatcrowd_relations.csv / .json    one row per related item
+              threatcrowd_changes.csv / .json      what was added or removed since the previous export
+              threatcrowd_*_intel.csv              threat intelligence for Splunk Enterprise Security
               rejects.csv                          values not looked up, and why
+              splunk/TA-threatcrowd/               a Splunk app: copy it into $SPLUNK_HOME/etc/apps/
+            Every table and column: docs/tables.md
             Try: ./run.sh status --Store:Path={store}
             """);
         return BatchCommandLine.ExitCodeFor(end);

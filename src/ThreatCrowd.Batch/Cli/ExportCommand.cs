@@ -15,7 +15,7 @@ internal static class ExportCommand
         }
 
         using var session = BatchSession.Open(options, clock, console, exclusive: false);
-        await new ExportStage(session).RunAsync(ct).ConfigureAwait(false);
+        await new ExportStage(session).RunAsync(runId: null, ct).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 }

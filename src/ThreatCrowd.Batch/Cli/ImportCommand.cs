@@ -11,7 +11,7 @@ internal static class ImportCommand
     {
         using var session = BatchSession.Open(options, clock, console, exclusive: true);
         var summary = await new ImportStage(session).RunAsync(arguments.Inputs, ct).ConfigureAwait(false);
-        await new ExportStage(session).RunAsync(CancellationToken.None).ConfigureAwait(false);
+        await new ExportStage(session).RunAsync(runId: null, CancellationToken.None).ConfigureAwait(false);
         console.Info(string.Create(
             CultureInfo.InvariantCulture,
             $"imported {summary.Accepted:N0} indicators from {summary.SourcesRead} sources ({summary.Duplicates:N0} repeats, {summary.Rejected:N0} rejects). Look them up with: ./run.sh resume"));

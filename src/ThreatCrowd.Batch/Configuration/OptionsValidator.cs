@@ -87,11 +87,7 @@ internal static class OptionsValidator
             errors.Add("Store:Path is empty; give the path of the SQLite store file.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.Output.Directory))
-        {
-            errors.Add("Output:Directory is empty; give the folder the tables are written to.");
-        }
-
+        errors.AddRange(OutputValidator.Validate(options.Output));
         return errors;
     }
 

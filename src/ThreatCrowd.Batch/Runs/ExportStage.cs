@@ -1,4 +1,6 @@
 using System.Globalization;
+using ThreatCrowd.Batch.Intel;
+using ThreatCrowd.Batch.Splunk;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Tables;
 
@@ -6,26 +8,75 @@ namespace ThreatCrowd.Batch.Runs;
 
 /// <summary>
 /// Rewrites every table whole from the store, each through a temporary file and a rename, so a SIEM reading
-/// the folder sees the previous complete table or the new one, never half of one. Needs no network.
+/// the folder sees the previous complete table or the new one, never half of one. Needs no network. First it
+/// records what changed since the previous export; then it writes the tables, the Enterprise Security files, the
+/// HEC files and the Splunk app, as configured. Indicators older than Output:MaxAge are left out of all of them.
 /// </summary>
 internal sealed class ExportStage(BatchSession session)
 {
-    public async Task<IReadOnlyList<TableWritten>> RunAsync(CancellationToken ct)
+    /// <summary>The export at the end of a run: its changes are credited to the run in progress.</summary>
+    public Task<IReadOnlyList<TableWritten>> RunAsync(CancellationToken ct) =>
+        RunAsync(new ChangeDetector(session.Connection).RunInProgress(), ct);
+
+    /// <summary>An export credited to run <paramref name="runId"/>, or to none (an export or import on its own).</summary>
+    public async Task<IReadOnlyList<TableWritten>> RunAsync(long? runId, CancellationToken ct)
     {
-        var directory = session.Options.Output.Directory;
+        var output = session.Options.Output;
+        var directory = output.Directory;
         StaleTempFiles.Remove(directory);
-        var queries = new TableQueries(session.Connection);
+        var now = session.Clock.GetUtcNow();
+        var cutoff = ExportCutoff.From(output.MaxAge, now);
+        var changes = new ChangeDetector(session.Connection).Detect(cutoff, runId, now, output.ChangesKeep);
+
+        var queries = new TableQueries(session.Connection, cutoff);
         var written = new List<TableWritten>
         {
             await IndicatorsTable.WriteAsync(directory, queries.Indicators(), ct).ConfigureAwait(false),
             await RelationsTable.WriteAsync(directory, queries.Relations(), ct).ConfigureAwait(false),
-            await RejectsTable.WriteAsync(directory, queries.Rejects(), ct).ConfigureAwait(false),
+            await ChangesTable.WriteAsync(directory, queries.Changes(), ct).ConfigureAwait(false),
         };
-        foreach (var table in written)
+        if (output.EnterpriseSecurity.Enabled)
         {
-            session.Console.Info(string.Create(CultureInfo.InvariantCulture, $"wrote {table.Rows:N0} rows to {string.Join(" and ", table.Paths)}"));
+            var rows = new IntelRows(new IntelQueries(session.Connection, cutoff), output.EnterpriseSecurity, session.Guard);
+            written.AddRange(await IntelFiles.WriteAsync(directory, rows, ct).ConfigureAwait(false));
+        }
+
+        written.Add(await RejectsTable.WriteAsync(directory, queries.Rejects(), ct).ConfigureAwait(false));
+        if (output.Splunk.Hec)
+        {
+            written.AddRange(await HecExport.WriteAsync(directory, queries, output.Splunk.HecIndex, ct).ConfigureAwait(false));
+        }
+
+        Report(written, changes);
+        if (output.Splunk.App)
+        {
+            var app = new SplunkApp(output.SplunkAppFolder, output.SplunkAppName);
+            var lookups = written
+                .Where(t => t.Paths[0].EndsWith(".csv", StringComparison.Ordinal))
+                .Select(t => (Lookup: AppLookups.For(t.Name), CsvPath: t.Paths[0]))
+                .Where(l => l.Lookup is not null)
+                .Select(l => (l.Lookup!, l.CsvPath))
+                .ToList();
+            await app.WriteAsync(lookups, ct).ConfigureAwait(false);
+            session.Console.Info(string.Create(
+                CultureInfo.InvariantCulture, $"wrote the Splunk app {output.SplunkAppName} with {lookups.Count} lookups to {Path.GetFullPath(app.Folder)}"));
         }
 
         return written;
+    }
+
+    private void Report(List<TableWritten> written, ChangeCounts changes)
+    {
+        var console = session.Console;
+        console.Info(string.Create(CultureInfo.InvariantCulture, $"changes since the last export: {changes.Added:N0} added, {changes.Removed:N0} removed"));
+        foreach (var table in written)
+        {
+            console.Info(string.Create(CultureInfo.InvariantCulture, $"wrote {table.Rows:N0} rows to {string.Join(" and ", table.Paths)}"));
+            if (table.Paths[0].EndsWith(".csv", StringComparison.Ordinal)
+                && LookupSize.Warning(table.Paths[0], session.Options.Output.WarnAboveMegabytes) is { } warning)
+            {
+                console.Warn(warning);
+            }
+        }
     }
 }

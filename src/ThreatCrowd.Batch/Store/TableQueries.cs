@@ -6,9 +6,15 @@ namespace ThreatCrowd.Batch.Store;
 /// <summary>
 /// Streams the rows of each output table straight from the store, one reader each, in a stable order
 /// (import order for indicators, then relation and value) so that unchanged data gives byte-identical files.
+/// Indicators older than the <see cref="ExportCutoff"/> are left out, and their related items with them.
 /// </summary>
-internal sealed class TableQueries(SqliteConnection connection)
+internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cutoff)
 {
+    public TableQueries(SqliteConnection connection)
+        : this(connection, ExportCutoff.None)
+    {
+    }
+
     private const string IndicatorsSql =
         """
         SELECT i.value, i.type, i.state, a.votes,
@@ -28,6 +34,7 @@ internal sealed class TableQueries(SqliteConnection connection)
                           sum(relation = 'domain') AS domain, sum(relation = 'ip') AS ip,
                           sum(relation = 'reference') AS reference, sum(relation = 'scan') AS scan
                    FROM relations GROUP BY indicator_id) c ON c.indicator_id = i.id
+        WHERE i.last_imported_at >= $since
         ORDER BY i.id
         """;
 
@@ -37,6 +44,7 @@ internal sealed class TableQueries(SqliteConnection connection)
         FROM relations r
         JOIN indicators i ON i.id = r.indicator_id
         JOIN answers a ON a.indicator_id = r.indicator_id
+        WHERE i.last_imported_at >= $since
         ORDER BY r.indicator_id, r.relation, r.related
         """;
 
@@ -47,6 +55,14 @@ internal sealed class TableQueries(SqliteConnection connection)
         ORDER BY s.name, r.line, r.rowid
         """;
 
+    // The whole history the store keeps: exports prune it to Output:ChangesKeep.
+    private const string ChangesSql =
+        """
+        SELECT c.change, i.value, i.type, c.relation, c.related, c.related_type, c.votes, c.run_id, c.detected_at
+        FROM changes c JOIN indicators i ON i.id = c.indicator_id
+        ORDER BY c.id
+        """;
+
     public IEnumerable<IndicatorRow> Indicators()
     {
         foreach (var r in Read(IndicatorsSql))
@@ -55,7 +71,7 @@ internal sealed class TableQueries(SqliteConnection connection)
             yield return new IndicatorRow(
                 r.GetString(0), r.GetString(1), r.GetString(2), votes, Verdicts.FromVotes(votes), r.GetBoolean(4),
                 r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10), r.GetInt32(11), r.GetInt32(12),
-                NullableString(r, 13), NullableString(r, 14), NullableString(r, 15), NullableString(r, 16) ?? string.Empty,
+                r.NullableString(13), r.NullableString(14), r.NullableString(15), r.NullableString(16) ?? string.Empty,
                 UnixMs.To(r.GetInt64(17)), r.IsDBNull(18) ? null : UnixMs.To(r.GetInt64(18)));
         }
     }
@@ -65,7 +81,7 @@ internal sealed class TableQueries(SqliteConnection connection)
         foreach (var r in Read(RelationsSql))
         {
             yield return new RelationRow(
-                r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), NullableString(r, 5), UnixMs.To(r.GetInt64(6)));
+                r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.NullableString(5), UnixMs.To(r.GetInt64(6)));
         }
     }
 
@@ -77,17 +93,17 @@ internal sealed class TableQueries(SqliteConnection connection)
         }
     }
 
-    private static string? NullableString(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    private IEnumerable<SqliteDataReader> Read(string sql)
+    public IEnumerable<ChangeRow> Changes()
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var r in Read(ChangesSql))
         {
-            yield return reader;
+            var relation = r.NullableString(3);
+            int? votes = r.IsDBNull(6) ? null : r.GetInt32(6);
+            yield return new ChangeRow(
+                r.GetString(0), r.GetString(1), r.GetString(2), relation, r.NullableString(4), r.NullableString(5),
+                relation is null ? Verdicts.FromVotes(votes) : null, r.IsDBNull(7) ? null : r.GetInt64(7), UnixMs.To(r.GetInt64(8)));
         }
     }
+
+    private IEnumerable<SqliteDataReader> Read(string sql) => RowStream.Read(connection, sql, ("$since", cutoff.ImportedSinceMs));
 }

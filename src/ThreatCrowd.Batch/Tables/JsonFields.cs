@@ -32,6 +32,18 @@ internal static class JsonFields
         }
     }
 
+    public static void WriteNumber(this Utf8JsonWriter json, JsonEncodedText name, long? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
     /// <summary>The <c>time</c> property that closes every JSON line: epoch seconds, or null when there is no time.</summary>
     public static void WriteTime(this Utf8JsonWriter json, DateTimeOffset? value)
     {

@@ -16,7 +16,10 @@ public sealed class StoreDatabaseTests
         connection.ExecuteScalar<int>("PRAGMA user_version").ShouldBe(Schema.Version);
         Schema.Version.ShouldBeGreaterThan(0);
         connection.Query<string>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-            .ShouldBe(["answers", "indicators", "pacing", "provenance", "rejects", "relations", "runs", "sources"]);
+            .ShouldBe([
+                "answers", "changes", "exported_relations", "exported_verdicts", "indicators", "pacing", "provenance", "rejects",
+                "relations", "runs", "sources",
+            ]);
         connection.ExecuteScalar<string>("PRAGMA journal_mode").ShouldBe("wal");
     }
 

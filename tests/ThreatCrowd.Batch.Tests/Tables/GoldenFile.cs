@@ -20,6 +20,28 @@ internal static class GoldenFile
         }
     }
 
+    /// <summary>
+    /// Compares text with a golden file after the caller replaced what differs between runs (temporary paths, ports).
+    /// With UPDATE_GOLDEN_FILES=1 in the environment, the golden file in the checkout is rewritten instead: review the diff.
+    /// </summary>
+    public static void ShouldMatchGoldenText(this string actual, string goldenName)
+    {
+        var bytes = Encoding.UTF8.GetBytes(actual);
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN_FILES") == "1")
+        {
+            var source = Path.Combine(Support.RepositoryRoot.Find(), "tests", "ThreatCrowd.Batch.Tests", "Tables", "Golden", goldenName);
+            Directory.CreateDirectory(Path.GetDirectoryName(source)!);
+            File.WriteAllBytes(source, bytes);
+            return;
+        }
+
+        var expected = File.Exists(PathOf(goldenName)) ? File.ReadAllBytes(PathOf(goldenName)) : [];
+        if (!expected.AsSpan().SequenceEqual(bytes))
+        {
+            throw new ShouldAssertException(Describe(goldenName, expected, bytes));
+        }
+    }
+
     public static string Describe(string goldenName, byte[] expected, byte[] actual)
     {
         var expectedLines = Encoding.UTF8.GetString(expected).Split('\n');

@@ -1,0 +1,50 @@
+using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Store;
+using ThreatCrowd.Batch.Tables;
+
+namespace ThreatCrowd.Batch.Intel;
+
+/// <summary>
+/// The rows of one threat-intel file: the flagged indicators of its type, then (with IncludeRelated) the items
+/// related to flagged indicators. A file report adds its MD5 and SHA-1 beside the hash it was asked for, so ES
+/// matches whichever one an event carries. Nothing the lookups would never send (private and special-use
+/// addresses and names, Lookup:Exclude) is listed: a match on one's own network is noise, never intel.
+/// </summary>
+internal sealed class IntelRows(IntelQueries queries, EnterpriseSecurityOptions options, LookupGuard guard)
+{
+    private readonly IntelEvidence _evidence = new(options.Weights);
+
+    public IEnumerable<IntelRow> For(IntelCollection collection)
+    {
+        var type = collection.Type;
+        var listed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var indicator in queries.Listed(type.ToName()))
+        {
+            var description = IntelEvidence.Describe(indicator);
+            var weight = _evidence.Weight(indicator);
+            foreach (var value in new[] { indicator.Value, indicator.Md5, indicator.Sha1 })
+            {
+                if (value is not null && listed.Add(value) && Allowed(type, value))
+                {
+                    yield return new IntelRow(description, value, weight);
+                }
+            }
+        }
+
+        if (!options.IncludeRelated)
+        {
+            yield break;
+        }
+
+        foreach (var related in queries.Related(type.ToName()))
+        {
+            if (!listed.Contains(related.Value) && Allowed(type, related.Value))
+            {
+                yield return new IntelRow(IntelEvidence.Describe(related), related.Value, _evidence.RelatedWeight);
+            }
+        }
+    }
+
+    private bool Allowed(IndicatorType type, string value) => guard.WhyNotAllowed(new Indicator(type, value)) is null;
+}
