@@ -2,7 +2,7 @@
 -- Its version is SQLite's user_version: raise it with every change to this file and add the step that brings
 -- a store of the previous version up to it in src/ThreatCrowd.Batch/Store/Migrations.cs.
 -- Times are Unix milliseconds (UTC): compact, sortable, and exact enough to pace requests across restarts.
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- One row per distinct indicator (type + normalized value): the queue and its checkpoint state.
 CREATE TABLE indicators (
@@ -19,14 +19,16 @@ CREATE TABLE indicators (
     failures          INTEGER NOT NULL DEFAULT 0,  -- runs in a row that ended in failure for this indicator
     last_error        TEXT,
     retry_after       INTEGER,          -- failed: not asked again before this time
+    -- 0: named by an input or feed; n: reached by n pivots from one (the least such n).
+    depth             INTEGER NOT NULL DEFAULT 0,
     UNIQUE (type, value)
 );
 
 -- Where each indicator came from: every CSV file and feed that named it, first and last time.
 CREATE TABLE sources (
     id           INTEGER PRIMARY KEY,
-    name         TEXT    NOT NULL UNIQUE,   -- the CSV path as given, or feed:<url>
-    kind         TEXT    NOT NULL CHECK (kind IN ('csv', 'feed')),
+    name         TEXT    NOT NULL UNIQUE,   -- the CSV path as given, feed:<url>, or pivot:<from indicator>:<relation>
+    kind         TEXT    NOT NULL CHECK (kind IN ('csv', 'feed', 'pivot')),
     last_read_at INTEGER
 );
 
@@ -118,3 +120,18 @@ CREATE TABLE changes (
     related_type TEXT
 );
 CREATE INDEX changes_by_time ON changes (detected_at);
+
+-- The analysts' verdicts submitted to vote.php, one row per indicator and verdict, so that each is sent once:
+-- pending until the service acknowledged it with a 2xx, then sent; failed when it answered with a 4xx.
+CREATE TABLE votes (
+    id          INTEGER PRIMARY KEY,
+    type        TEXT    NOT NULL,
+    value       TEXT    NOT NULL,
+    verdict     TEXT    NOT NULL CHECK (verdict IN ('malicious', 'not_malicious')),
+    state       TEXT    NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+    queued_at   INTEGER NOT NULL,
+    sent_at     INTEGER,                    -- when the acknowledged request started
+    http_status INTEGER,
+    last_error  TEXT,
+    UNIQUE (type, value, verdict)
+);

@@ -47,5 +47,37 @@ internal static class Migrations
 
             PRAGMA user_version = 2;
             """,
+
+        // 2 → 3: votes, and pivots. Every stored indicator came from an input or feed, so its depth is 0. SQLite
+        // cannot change a CHECK constraint in place, so sources is rebuilt to allow the pivot kind, ids kept.
+        [2] =
+            """
+            ALTER TABLE indicators ADD COLUMN depth INTEGER NOT NULL DEFAULT 0;
+
+            CREATE TABLE sources_v3 (
+                id           INTEGER PRIMARY KEY,
+                name         TEXT    NOT NULL UNIQUE,
+                kind         TEXT    NOT NULL CHECK (kind IN ('csv', 'feed', 'pivot')),
+                last_read_at INTEGER
+            );
+            INSERT INTO sources_v3 (id, name, kind, last_read_at) SELECT id, name, kind, last_read_at FROM sources;
+            DROP TABLE sources;
+            ALTER TABLE sources_v3 RENAME TO sources;
+
+            CREATE TABLE votes (
+                id          INTEGER PRIMARY KEY,
+                type        TEXT    NOT NULL,
+                value       TEXT    NOT NULL,
+                verdict     TEXT    NOT NULL CHECK (verdict IN ('malicious', 'not_malicious')),
+                state       TEXT    NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+                queued_at   INTEGER NOT NULL,
+                sent_at     INTEGER,
+                http_status INTEGER,
+                last_error  TEXT,
+                UNIQUE (type, value, verdict)
+            );
+
+            PRAGMA user_version = 3;
+            """,
     };
 }

@@ -57,6 +57,9 @@ internal static class StoreDatabase
             return;
         }
 
+        // A step may rebuild a table that others reference, which SQLite allows only with foreign keys off (they
+        // cannot be switched inside a transaction); Open turns them on again once the schema is current.
+        connection.Execute("PRAGMA foreign_keys = OFF;");
         using var transaction = connection.BeginTransaction();
         if (version == 0)
         {

@@ -18,7 +18,7 @@ public sealed class StoreDatabaseTests
         connection.Query<string>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
             .ShouldBe([
                 "answers", "changes", "exported_relations", "exported_verdicts", "indicators", "pacing", "provenance", "rejects",
-                "relations", "runs", "sources",
+                "relations", "runs", "sources", "votes",
             ]);
         connection.ExecuteScalar<string>("PRAGMA journal_mode").ShouldBe("wal");
     }

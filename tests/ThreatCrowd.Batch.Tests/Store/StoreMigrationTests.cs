@@ -9,6 +9,8 @@ public sealed class StoreMigrationTests
 {
     private static string SchemaV1 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "schema-v1.sql"));
 
+    private static string SchemaV2 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "schema-v2.sql"));
+
     [Fact]
     public void A_version_1_store_is_brought_to_the_current_version_with_its_rows_kept_and_the_new_tables_added()
     {
@@ -23,7 +25,7 @@ public sealed class StoreMigrationTests
 
         using var store = StoreDatabase.Open(path);
 
-        store.ExecuteScalar<int>("PRAGMA user_version").ShouldBe(2);
+        store.ExecuteScalar<int>("PRAGMA user_version").ShouldBe(Schema.Version);
         store.QuerySingle<(string Value, long Last)>("SELECT value, last_imported_at FROM indicators").ShouldBe(("aoldaily.com", 2L));
         Tables(store).ShouldContain("exported_verdicts");
         Tables(store).ShouldContain("exported_relations");
@@ -74,11 +76,59 @@ public sealed class StoreMigrationTests
     }
 
     [Fact]
-    public void The_version_1_schema_kept_for_tests_is_really_version_1()
+    public void A_version_2_store_keeps_its_indicators_at_depth_0_its_sources_and_provenance_and_gets_an_empty_votes_table()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("v2.db");
+        using (var v2 = new SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            v2.Open();
+            v2.Execute(SchemaV2);
+            v2.Execute(
+                """
+                INSERT INTO indicators (id, type, value, first_imported_at, last_imported_at) VALUES (7, 'domain', 'aoldaily.com', 1, 2);
+                INSERT INTO sources (id, name, kind, last_read_at) VALUES (3, 'feed:domains', 'feed', 5);
+                INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at) VALUES (7, 3, 1, 2);
+                """);
+        }
+
+        using var store = StoreDatabase.Open(path);
+
+        store.ExecuteScalar<int>("PRAGMA user_version").ShouldBe(3);
+        store.QuerySingle<(string Value, long Depth)>("SELECT value, depth FROM indicators").ShouldBe(("aoldaily.com", 0L));
+        store.QuerySingle<(long Id, string Name, string Kind, long Read)>("SELECT id, name, kind, last_read_at FROM sources")
+            .ShouldBe((3L, "feed:domains", "feed", 5L));
+        store.ExecuteScalar<string>("SELECT s.name FROM provenance p JOIN sources s ON s.id = p.source_id").ShouldBe("feed:domains");
+        store.ExecuteScalar<long>("SELECT count(*) FROM votes").ShouldBe(0);
+        store.Execute("INSERT INTO sources (name, kind) VALUES ('pivot:aoldaily.com:resolution', 'pivot')").ShouldBe(1);
+        store.Query<string>("PRAGMA foreign_key_check").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_migrated_version_2_store_has_exactly_the_tables_columns_and_indexes_of_a_new_one()
+    {
+        using var dir = new TempDirectory();
+        var migratedPath = dir.File("migrated.db");
+        using (var v2 = new SqliteConnection($"Data Source={migratedPath};Pooling=false"))
+        {
+            v2.Open();
+            v2.Execute(SchemaV2);
+        }
+
+        using var migrated = StoreDatabase.Open(migratedPath);
+        using var fresh = StoreDatabase.Open(dir.File("fresh.db"));
+
+        Shape(migrated).ShouldBe(Shape(fresh));
+    }
+
+    [Fact]
+    public void The_schemas_kept_for_tests_are_really_versions_1_and_2_and_each_step_sets_the_next_version()
     {
         SchemaV1.ShouldContain("PRAGMA user_version = 1;");
-        Migrations.Steps.Keys.ShouldBe([1]);
+        SchemaV2.ShouldContain("PRAGMA user_version = 2;");
+        Migrations.Steps.Keys.ShouldBe([1, 2]);
         Migrations.Steps[1].TrimEnd().ShouldEndWith("PRAGMA user_version = 2;");
+        Migrations.Steps[2].TrimEnd().ShouldEndWith("PRAGMA user_version = 3;");
     }
 
     private static List<string> Tables(SqliteConnection db) =>
