@@ -23,6 +23,7 @@ internal static class BatchCommandLine
                 "export" => await ExportCommand.RunAsync(Load(arguments), console, clock, ct).ConfigureAwait(false),
                 "resume" => await ResumeCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
                 "schedule" => await ScheduleCommand.RunAsync(Load(arguments), console, clock, ct).ConfigureAwait(false),
+                "vote" => await VoteCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
                 "import" => await ImportCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
                 _ => await RunCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
             };

@@ -8,10 +8,13 @@ namespace ThreatCrowd.Batch.Cli;
 /// </summary>
 internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOnlyList<string> Inputs, int? MaxLookups, IReadOnlyList<string> Settings)
 {
-    public static readonly IReadOnlyList<string> Verbs = ["run", "resume", "status", "export", "import", "schedule", "demo", "help"];
+    public static readonly IReadOnlyList<string> Verbs = ["run", "resume", "status", "export", "import", "vote", "schedule", "demo", "help"];
 
     /// <summary>--until HH:MM: the time of day at which this run stops looking up (overrides Lookup:StopAt).</summary>
     public string? Until { get; init; }
+
+    /// <summary>--confirm: vote really sends; without it, it only lists what it would send.</summary>
+    public bool Confirm { get; init; }
 
     public static CommandArguments Parse(IReadOnlyList<string> args)
     {
@@ -29,6 +32,7 @@ internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOn
         string? config = null;
         int? maxLookups = null;
         string? until = null;
+        var confirm = false;
         var inputs = new List<string>();
         var settings = new List<string>();
         for (var i = 1; i < args.Count; i++)
@@ -39,7 +43,10 @@ internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOn
                 case "--config":
                     config = Value(args, ref i, arg);
                     break;
-                case "--input" when verb is "run" or "import":
+                case "--confirm" when verb is "vote":
+                    confirm = true;
+                    break;
+                case "--input" when verb is "run" or "import" or "vote":
                     inputs.Add(Value(args, ref i, arg));
                     break;
                 case "--max-lookups" when verb is "run" or "resume":
@@ -74,7 +81,7 @@ internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOn
             }
         }
 
-        return new CommandArguments(verb, config, inputs, maxLookups, settings) { Until = until };
+        return new CommandArguments(verb, config, inputs, maxLookups, settings) { Until = until, Confirm = confirm };
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i, string option) =>

@@ -27,6 +27,10 @@ internal static class StatusCommand
             console.Info(string.Create(c, $"  {type.Key,-9} {type.Sum(x => x.Count),9:N0}  ({Join(type.GroupBy(x => x.State), c)})"));
         }
 
+        var votes = new VoteStore(session.Connection).CountsByState().ToDictionary(x => x.State, x => x.Count);
+        console.Info(string.Create(
+            c,
+            $"votes: {votes.GetValueOrDefault(VoteStore.Pending):N0} pending, {votes.GetValueOrDefault(VoteStore.Sent):N0} sent, {votes.GetValueOrDefault(VoteStore.Failed):N0} failed"));
         console.Info(string.Create(c, $"rejects: {status.Rejects():N0} (listed in {Path.Combine(options.Output.Directory, "rejects.csv")})"));
         var now = clock.GetUtcNow();
         var due = DueQueue.Count(session.Connection, now, options.Lookup.RefreshAfter);

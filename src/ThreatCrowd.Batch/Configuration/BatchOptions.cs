@@ -15,5 +15,7 @@ internal sealed class BatchOptions
 
     public ScheduleOptions Schedule { get; init; } = new();
 
+    public Uri VoteUri => new(ThreatCrowd.VoteUrl);
+
     public Uri BaseUri => new(ThreatCrowd.BaseUrl.EndsWith('/') ? ThreatCrowd.BaseUrl : ThreatCrowd.BaseUrl + "/");
 }

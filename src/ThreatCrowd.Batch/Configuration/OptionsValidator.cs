@@ -10,6 +10,7 @@ internal static class OptionsValidator
         var errors = new List<string>();
         var api = options.ThreatCrowd;
         CheckHttpUrl(errors, "ThreatCrowd:BaseUrl", api.BaseUrl);
+        CheckHttpUrl(errors, "ThreatCrowd:VoteUrl", api.VoteUrl);
         if (api.RequestInterval <= TimeSpan.Zero)
         {
             errors.Add($"ThreatCrowd:RequestInterval is {api.RequestInterval}; it must be a positive time span such as 00:00:10.");

@@ -5,6 +5,9 @@ internal sealed class ThreatCrowdOptions
 {
     public string BaseUrl { get; init; } = "https://www.threatcrowd.org/searchApi/v2/";
 
+    /// <summary>Where votes go: GET with vote=0 (malicious) or vote=1 (not malicious) and value.</summary>
+    public string VoteUrl { get; init; } = "https://www.threatcrowd.org/vote.php";
+
     /// <summary>The service asks for no more than one request every ten seconds; retries count too.</summary>
     public TimeSpan RequestInterval { get; init; } = TimeSpan.FromSeconds(10);
 

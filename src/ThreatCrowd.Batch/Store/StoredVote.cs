@@ -1,0 +1,7 @@
+using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Votes;
+
+namespace ThreatCrowd.Batch.Store;
+
+/// <summary>A vote as stored: pending, sent (with when) or failed (with why).</summary>
+internal sealed record StoredVote(long Id, Indicator Indicator, Verdict Verdict, string State, DateTimeOffset? SentAt);

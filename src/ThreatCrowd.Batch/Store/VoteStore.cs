@@ -1,0 +1,61 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Votes;
+
+namespace ThreatCrowd.Batch.Store;
+
+/// <summary>
+/// The votes table: the intent is stored before anything is sent, and a vote is marked sent in its own
+/// transaction as soon as the service acknowledged it, so a vote acknowledged before a stop is never sent again.
+/// One row per indicator and verdict: the same verdict twice is one vote; a changed verdict is a new one.
+/// </summary>
+internal sealed class VoteStore(SqliteConnection connection)
+{
+    public const string Pending = "pending";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+
+    /// <summary>Records the votes to send (those already stored keep their state); returns how many were new.</summary>
+    public int Queue(IEnumerable<(Indicator Indicator, Verdict Verdict)> votes, DateTimeOffset now)
+    {
+        using var transaction = connection.BeginTransaction();
+        var added = connection.Execute(
+            "INSERT OR IGNORE INTO votes (type, value, verdict, queued_at) VALUES ($type, $value, $verdict, $at)",
+            votes.Select(v => new { type = v.Indicator.Type.ToName(), value = v.Indicator.Value, verdict = v.Verdict.ToName(), at = UnixMs.From(now) }),
+            transaction);
+        transaction.Commit();
+        return added;
+    }
+
+    /// <summary>The stored vote for this indicator and verdict, or null when it was never queued.</summary>
+    public StoredVote? Find(Indicator indicator, Verdict verdict) =>
+        Load("WHERE type = $type AND value = $value AND verdict = $verdict", new { type = indicator.Type.ToName(), value = indicator.Value, verdict = verdict.ToName() })
+            .FirstOrDefault();
+
+    /// <summary>Every vote not yet acknowledged, in the order queued.</summary>
+    public IReadOnlyList<StoredVote> PendingVotes() => Load("WHERE state = 'pending' ORDER BY id", null);
+
+    public void MarkSent(long id, DateTimeOffset startedAt, int status) =>
+        connection.Execute(
+            "UPDATE votes SET state = 'sent', sent_at = $at, http_status = $status, last_error = NULL WHERE id = $id",
+            new { id, at = UnixMs.From(startedAt), status });
+
+    /// <summary>A permanent failure (failed) or a transient one (stays pending, sent again by the next vote run).</summary>
+    public void MarkFailed(long id, int? status, string reason, bool permanent) =>
+        connection.Execute(
+            "UPDATE votes SET state = $state, http_status = $status, last_error = $reason WHERE id = $id",
+            new { id, state = permanent ? Failed : Pending, status, reason });
+
+    public IReadOnlyList<(string State, long Count)> CountsByState() =>
+        connection.Query<(string, long)>("SELECT state, count(*) FROM votes GROUP BY state ORDER BY state").AsList();
+
+    private List<StoredVote> Load(string where, object? parameters) =>
+        connection.Query<(long Id, string Type, string Value, string Verdict, string State, long? SentAt)>(
+                $"SELECT id, type, value, verdict, state, sent_at FROM votes {where}", parameters)
+            .Select(row => IndicatorTypeNames.TryParse(row.Type, out var type)
+                ? new StoredVote(row.Id, new Indicator(type, row.Value), VerdictNames.Parse(row.Verdict), row.State, UnixMs.To(row.SentAt))
+                : null)
+            .OfType<StoredVote>()
+            .AsList();
+}

@@ -1,0 +1,10 @@
+namespace ThreatCrowd.Batch.Votes;
+
+/// <summary>
+/// What one vote request came back with: acknowledged (a 2xx), or a failure that is transient (worth sending again
+/// later; <paramref name="Unreachable"/> when it says the service is down) or permanent (a 4xx).
+/// </summary>
+internal sealed record VoteResult(int? Status, string? FailureReason, bool Transient, bool Unreachable)
+{
+    public bool Acknowledged => FailureReason is null;
+}

@@ -1,0 +1,74 @@
+using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Store;
+
+namespace ThreatCrowd.Batch.Votes;
+
+/// <summary>
+/// Sends every pending vote, one request per interval through the same pacer and persisted pacing state as the
+/// lookups, so votes and lookups together never exceed the rate limit, across processes too. Each acknowledged
+/// vote is marked sent at once: a stop at any moment leaves at most the request in flight to be sent again.
+/// </summary>
+internal sealed class VoteSender(BatchSession session)
+{
+    public async Task<RunEnd> SendPendingAsync(CancellationToken ct)
+    {
+        var options = session.Options.ThreatCrowd;
+        var votes = new VoteStore(session.Connection);
+        var pending = votes.PendingVotes();
+        if (pending.Count == 0)
+        {
+            session.Console.Info("no vote is pending.");
+            return RunEnd.Completed;
+        }
+
+        var pacing = new PacingState(session.Connection);
+        using var pacer = new RequestPacer(options.RequestInterval, session.Clock, pacing.LastRequestAt());
+        var client = new VoteClient(session.Http, session.Options.VoteUri);
+        session.Console.Info($"sending {pending.Count:N0} votes, one request every {Durations.Humanize(options.RequestInterval)}.");
+        var unreachableInARow = 0;
+        foreach (var vote in pending)
+        {
+            // Checked again here: the exclude list may have grown since the vote was queued.
+            if (session.Guard.WhyNotAllowed(vote.Indicator) is { } why)
+            {
+                votes.MarkFailed(vote.Id, null, why, permanent: true);
+                session.Console.Warn($"not sent: {vote.Indicator}: {why}");
+                continue;
+            }
+
+            VoteResult result;
+            DateTimeOffset start;
+            try
+            {
+                start = await pacer.WaitForTurnAsync(ct).ConfigureAwait(false);
+                pacing.RecordRequest(start);
+                result = await client.SendAsync(vote.Indicator, vote.Verdict, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return RunEnd.Interrupted;
+            }
+
+            var label = $"{vote.Verdict.ToName()} (vote={vote.Verdict.ToVoteParameter()}) {vote.Indicator}";
+            if (result.Acknowledged)
+            {
+                votes.MarkSent(vote.Id, start, result.Status!.Value);
+                session.Console.Info($"voted {label}: HTTP {result.Status}");
+                unreachableInARow = 0;
+                continue;
+            }
+
+            votes.MarkFailed(vote.Id, result.Status, result.FailureReason!, permanent: !result.Transient);
+            session.Console.Warn($"vote {label} {(result.Transient ? "not acknowledged, sent again next time" : "refused")}: {result.FailureReason}");
+            unreachableInARow = result.Unreachable ? unreachableInARow + 1 : 0;
+            if (unreachableInARow >= options.UnreachableAfter)
+            {
+                session.Console.Error($"the service did not answer {options.UnreachableAfter} votes in a row; stopping. The rest stays pending: run the vote again later.");
+                return RunEnd.Unreachable;
+            }
+        }
+
+        return RunEnd.Completed;
+    }
+}
