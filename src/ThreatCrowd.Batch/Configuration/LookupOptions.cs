@@ -13,4 +13,13 @@ internal sealed class LookupOptions
 
     /// <summary>Domains (with their subdomains), <c>*.</c> wildcards, IP addresses and CIDR ranges never sent.</summary>
     public string[] Exclude { get; init; } = [];
+
+    /// <summary>How many pivots away from an input indicator related items are looked up too; 0 = no pivots.</summary>
+    public int PivotDepth { get; init; }
+
+    /// <summary>Pivot lookups (depth 1 or more) per run at most; the rest stay due for the next run.</summary>
+    public int PivotBudget { get; init; } = 100;
+
+    /// <summary><c>malicious</c>: pivot only from indicators in a feed or voted malicious; <c>all</c>: from every answer.</summary>
+    public string PivotFrom { get; init; } = PivotSources.Malicious;
 }

@@ -60,6 +60,13 @@ internal static class OptionsValidator
             errors.Add($"Lookup:MaxPerRun is {options.Lookup.MaxPerRun}; it must be 0 (no limit) or more.");
         }
 
+        CheckRange(errors, "Lookup:PivotDepth", options.Lookup.PivotDepth, 0, 5);
+        CheckRange(errors, "Lookup:PivotBudget", options.Lookup.PivotBudget, 0, 1_000_000);
+        if (options.Lookup.PivotFrom is not (PivotSources.Malicious or PivotSources.All))
+        {
+            errors.Add($"Lookup:PivotFrom is \"{options.Lookup.PivotFrom}\"; it must be {PivotSources.Malicious} or {PivotSources.All}.");
+        }
+
         errors.AddRange(LookupGuard.Validate(options.Lookup.Exclude));
         if (!string.IsNullOrWhiteSpace(options.Lookup.StopAt) && !TimeOfDay.TryParse(options.Lookup.StopAt, out _))
         {

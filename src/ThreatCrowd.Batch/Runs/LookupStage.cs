@@ -1,4 +1,5 @@
 using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Pivots;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Runs;
@@ -6,11 +7,14 @@ namespace ThreatCrowd.Batch.Runs;
 /// <summary>
 /// Asks the service about every indicator that is due, one request per interval, and checkpoints each outcome
 /// the moment it arrives. Stops at the run's limit, on cancellation (after storing what was already answered),
-/// or when the service has been unreachable several requests in a row; what was not asked stays due.
+/// or when the service has been unreachable several requests in a row; what was not asked stays due. With pivots
+/// on, what the answers reveal is asked in further rounds of the same run, within the pivot budget.
 /// </summary>
 internal sealed class LookupStage(BatchSession session, Random? jitter = null)
 {
     private readonly Random _jitter = jitter ?? Random.Shared;
+    private readonly PivotEnqueuer _pivots = new(session.Options.Lookup, session.Guard);
+    private readonly PivotBudget _budget = new(session.Options.Lookup.PivotBudget, session.Options.Lookup.PivotDepth);
 
     public async Task<RunEnd> RunAsync(long runId, int limit, DateTimeOffset? deadline, CancellationToken ct)
     {
@@ -29,13 +33,35 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
         using var pacer = new RequestPacer(options.ThreatCrowd.RequestInterval, clock, pacing.LastRequestAt());
         var lookups = new PacedLookups(session, pacer, pacing, _jitter, deadline);
         session.Console.Info($"looking up {due.Count:N0} of {dueTotal:N0} due, one request every {Durations.Humanize(options.ThreatCrowd.RequestInterval)}.");
-        var end = await session.Console.WithLookupProgressAsync(
-            due.Count,
-            options.ThreatCrowd.RequestInterval,
-            clock,
-            progress => LookUpAllAsync(due, runId, deadline, lookups, progress, ct)).ConfigureAwait(false);
-        return end == RunEnd.Completed && limit > 0 && dueTotal > due.Count ? RunEnd.LimitReached : end;
+        var end = await LookUpRoundAsync(due, runId, deadline, lookups, ct).ConfigureAwait(false);
+        var limitReached = limit > 0 && dueTotal > due.Count;
+        while (end == RunEnd.Completed && _pivots.Enabled && !limitReached)
+        {
+            // Pivots revealed by this run's answers, shallowest first; each round may reveal the next depth.
+            var next = _budget.Unasked(DueQueue.Load(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter, 0, options.Sources.Priorities));
+            if (next.Count == 0)
+            {
+                break;
+            }
+
+            session.Console.Info($"looking up {next.Count:N0} pivots revealed by the answers.");
+            end = await LookUpRoundAsync(next, runId, deadline, lookups, ct).ConfigureAwait(false);
+        }
+
+        if (_budget.Spent)
+        {
+            session.Console.Info($"the pivot budget (Lookup:PivotBudget = {options.Lookup.PivotBudget:N0}) is spent; the other pivots stay due for the next run.");
+        }
+
+        return end == RunEnd.Completed && limitReached ? RunEnd.LimitReached : end;
     }
+
+    private Task<RunEnd> LookUpRoundAsync(List<long> due, long runId, DateTimeOffset? deadline, PacedLookups lookups, CancellationToken ct) =>
+        session.Console.WithLookupProgressAsync(
+            due.Count,
+            session.Options.ThreatCrowd.RequestInterval,
+            session.Clock,
+            progress => LookUpAllAsync(due, runId, deadline, lookups, progress, ct));
 
     private async Task<RunEnd> LookUpAllAsync(List<long> due, long runId, DateTimeOffset? deadline, PacedLookups lookups, ILookupProgress progress, CancellationToken ct)
     {
@@ -50,8 +76,14 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
             }
 
             var queued = QueuedIndicator.Load(session.Connection, id);
-            if (queued is null)
+            if (queued is null || !_budget.MayAsk(queued))
             {
+                // Pivots come after every input, shallowest first, so nothing after a pivot turned away may be asked.
+                if (queued is not null)
+                {
+                    return RunEnd.Completed;
+                }
+
                 continue;
             }
 
@@ -62,6 +94,7 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
                 continue;
             }
 
+            _budget.Asking(queued);
             progress.Starting(queued.Indicator);
             PacedOutcome outcome;
             try
@@ -90,7 +123,7 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
             var now = clock.GetUtcNow();
             if (outcome.Result.Answer is { } answer)
             {
-                writer.SaveAnswer(id, answer, now, runId);
+                writer.SaveAnswer(id, answer, now, runId, _pivots.Enabled ? tx => _pivots.Enqueue(session.Connection, tx, queued, answer, now) : null);
                 progress.Answered(queued.Indicator, answer);
             }
             else

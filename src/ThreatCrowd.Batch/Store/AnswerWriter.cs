@@ -10,7 +10,8 @@ namespace ThreatCrowd.Batch.Store;
 /// </summary>
 internal sealed class AnswerWriter(SqliteConnection connection)
 {
-    public void SaveAnswer(long indicatorId, LookupAnswer answer, DateTimeOffset answeredAt, long runId)
+    /// <param name="alsoInTransaction">Further writes that belong to this answer (the pivots it reveals).</param>
+    public void SaveAnswer(long indicatorId, LookupAnswer answer, DateTimeOffset answeredAt, long runId, Action<SqliteTransaction>? alsoInTransaction = null)
     {
         var at = UnixMs.From(answeredAt);
         using var transaction = connection.BeginTransaction();
@@ -39,6 +40,7 @@ internal sealed class AnswerWriter(SqliteConnection connection)
             transaction);
         var counter = answer.Found ? "found" : "not_found";
         connection.Execute($"UPDATE runs SET looked_up = looked_up + 1, {counter} = {counter} + 1 WHERE id = $runId", new { runId }, transaction);
+        alsoInTransaction?.Invoke(transaction);
         transaction.Commit();
     }
 

@@ -8,7 +8,7 @@ namespace ThreatCrowd.Batch.Store;
 /// What a run asks, in order: never-answered indicators first (in import order), then failed ones whose wait has
 /// passed, then answers older than the refresh age, oldest first. Within each of the three, indicators named by a
 /// source with a higher Sources:Priorities rank come first. Only ids are loaded, so a queue of millions costs a few
-/// megabytes.
+/// megabytes. Pivots come after every direct input, shallower first (depth 0 is an input).
 /// </summary>
 internal static class DueQueue
 {
@@ -32,7 +32,7 @@ internal static class DueQueue
             $"""
             SELECT id FROM indicators
             WHERE {DueCondition}
-            ORDER BY CASE state WHEN 'pending' THEN 0 WHEN 'failed' THEN 1 ELSE 2 END, {rank} coalesce(looked_up_at, 0), id
+            ORDER BY depth, CASE state WHEN 'pending' THEN 0 WHEN 'failed' THEN 1 ELSE 2 END, {rank} coalesce(looked_up_at, 0), id
             {(limit > 0 ? "LIMIT $limit" : string.Empty)}
             """;
         return connection.Query<long>(sql, Parameters(now, refreshAfter, limit)).AsList();

@@ -36,7 +36,7 @@ internal sealed class ImportWriter : IDisposable
         _upsertIndicator = Prepare(
             """
             INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES ($type, $value, $now, $now)
-            ON CONFLICT (type, value) DO UPDATE SET last_imported_at = excluded.last_imported_at
+            ON CONFLICT (type, value) DO UPDATE SET last_imported_at = excluded.last_imported_at, depth = 0
             RETURNING id
             """,
             "$type", "$value", "$now");

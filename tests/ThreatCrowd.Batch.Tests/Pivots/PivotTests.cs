@@ -1,0 +1,127 @@
+using ThreatCrowd.Batch.Cli;
+using ThreatCrowd.Batch.Tests.Support;
+using ThreatCrowd.Batch.Tests.Tables;
+
+namespace ThreatCrowd.Batch.Tests.Pivots;
+
+/// <summary>
+/// Pivots against the stand-in. aoldaily.com (in the feed here) resolved to six real addresses and names two
+/// e-mail addresses; william19770319@yahoo.com names four domains, aoldaily.com among them.
+/// </summary>
+public sealed class PivotTests
+{
+    private static readonly string[] AoldailyPivots =
+        ["50.116.42.33", "50.63.202.70", "66.228.48.134", "69.195.129.70", "69.195.129.72", "81.166.122.234", "domains@virustracker.info", "william19770319@yahoo.com"];
+
+    [Fact]
+    public async Task Without_a_pivot_depth_only_the_inputs_are_asked()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+
+        (await Run(harness)).Exit.ShouldBe(ExitCodes.Ok);
+
+        harness.AskedValues().ShouldBe(["aoldaily.com"]);
+    }
+
+    [Fact]
+    public async Task At_depth_1_what_a_feed_indicator_revealed_is_asked_after_it_with_its_path_as_provenance()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+
+        var result = await Run(harness, "--Lookup:PivotDepth=1");
+
+        result.Exit.ShouldBe(ExitCodes.Ok, result.ToString());
+        harness.AskedValues()[0].ShouldBe("aoldaily.com");
+        harness.AskedValues().Skip(1).ShouldBe(AoldailyPivots, ignoreOrder: true);
+        var rows = Rows(harness);
+        rows["50.63.202.70"]["sources"].ShouldBe("pivot:aoldaily.com:resolution");
+        rows["william19770319@yahoo.com"]["sources"].ShouldBe("pivot:aoldaily.com:email");
+        rows.ShouldNotContainKey("cnndaily.com");
+    }
+
+    [Fact]
+    public async Task Only_indicators_judged_malicious_are_followed_unless_pivot_from_is_all()
+    {
+        await using var plain = await PipelineHarness.StartAsync();
+        await using var all = await PipelineHarness.StartAsync();
+        var input = plain.Dir.Write("in.csv", "indicator\naoldaily.com\n");
+        var allInput = all.Dir.Write("in.csv", "indicator\naoldaily.com\n");
+
+        (await plain.RunAsync("run", "--input", input, "--Lookup:PivotDepth=1")).Exit.ShouldBe(ExitCodes.Ok);
+        (await all.RunAsync("run", "--input", allInput, "--Lookup:PivotDepth=1", "--Lookup:PivotFrom=all")).Exit.ShouldBe(ExitCodes.Ok);
+
+        plain.AskedValues().ShouldBe(["aoldaily.com"]);
+        all.AskedValues().Count.ShouldBe(1 + AoldailyPivots.Length);
+    }
+
+    [Fact]
+    public async Task Depth_2_asks_every_depth_1_pivot_before_any_depth_2_one_and_goes_no_deeper()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+
+        (await Run(harness, "--Lookup:PivotDepth=2", "--Lookup:PivotFrom=all")).Exit.ShouldBe(ExitCodes.Ok);
+
+        var asked = harness.AskedValues();
+        string[] depth2 = ["aunewsonline.com", "cnndaily.com", "usnewssite.com"];
+        asked.Skip(1 + AoldailyPivots.Length).ShouldBe(depth2, ignoreOrder: true);
+        Rows(harness)["cnndaily.com"]["sources"].ShouldBe("pivot:william19770319@yahoo.com:domain");
+        asked.Count(v => v == "aoldaily.com").ShouldBe(1, "an input reached again stays an input, asked once");
+    }
+
+    [Fact]
+    public async Task The_budget_caps_pivot_lookups_per_run_and_the_rest_are_asked_by_the_next_run()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+
+        var first = await Run(harness, "--Lookup:PivotDepth=1", "--Lookup:PivotBudget=3");
+        var afterFirst = harness.AskedValues().Count;
+        var second = await harness.RunAsync("resume", "--Lookup:PivotDepth=1", "--Lookup:PivotBudget=3");
+
+        first.Exit.ShouldBe(ExitCodes.Ok, first.ToString());
+        first.Output.ShouldContain("pivot budget (Lookup:PivotBudget = 3) is spent");
+        afterFirst.ShouldBe(1 + 3);
+        second.Exit.ShouldBe(ExitCodes.Ok, second.ToString());
+        harness.AskedValues().Count.ShouldBe(1 + 3 + 3);
+    }
+
+    [Fact]
+    public async Task A_new_input_is_asked_before_pivots_queued_by_an_earlier_run()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+        (await Run(harness, "--Lookup:PivotDepth=1", "--Lookup:PivotBudget=0")).Exit.ShouldBe(ExitCodes.Ok);
+        var input = harness.Dir.Write("in.csv", "indicator\ngoogle.com\n");
+
+        (await harness.RunAsync("run", "--input", input, "--Lookup:PivotDepth=1", "--Lookup:PivotBudget=2")).Exit.ShouldBe(ExitCodes.Ok);
+
+        harness.AskedValues().Count.ShouldBe(4);
+        harness.AskedValues()[1].ShouldBe("google.com");
+        AoldailyPivots.ShouldContain(harness.AskedValues()[2]);
+    }
+
+    [Fact]
+    public async Task Excluded_and_special_use_values_revealed_by_an_answer_are_never_queued_or_asked()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+
+        (await Run(harness, "--Lookup:PivotDepth=1", "--Lookup:Exclude:0=50.63.202.0/24", "--Lookup:Exclude:1=yahoo.com")).Exit.ShouldBe(ExitCodes.Ok);
+
+        harness.AskedValues().ShouldNotContain("50.63.202.70");
+        harness.AskedValues().ShouldNotContain("william19770319@yahoo.com");
+        harness.AskedValues().Count.ShouldBe(1 + AoldailyPivots.Length - 2);
+        Rows(harness).Keys.ShouldNotContain("0.0.0.0");
+        Rows(harness).Keys.ShouldNotContain("50.63.202.70");
+    }
+
+    /// <summary>A run whose only source is a local feed naming aoldaily.com, so it is judged malicious.</summary>
+    private static Task<RunOutput> Run(PipelineHarness harness, params string[] args)
+    {
+        var feed = harness.Dir.Write("feed.txt", "aoldaily.com\n");
+        return harness.RunAsync("run", ["--Sources:Feeds:0:Url=" + feed, "--Sources:Feeds:0:Type=domain", .. args]);
+    }
+
+    private static Dictionary<string, Dictionary<string, string>> Rows(PipelineHarness harness)
+    {
+        var (header, records) = StrictCsv.Read(Path.Combine(harness.OutputDirectory, "threatcrowd_indicators.csv"));
+        return records.ToDictionary(r => r[0], r => header.Select((name, i) => (name, i)).ToDictionary(c => c.name, c => r[c.i]));
+    }
+}
