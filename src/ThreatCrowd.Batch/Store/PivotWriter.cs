@@ -30,7 +30,8 @@ internal sealed class PivotWriter(SqliteConnection connection, SqliteTransaction
         var indicatorId = connection.ExecuteScalar<long>(
             """
             INSERT INTO indicators (type, value, first_imported_at, last_imported_at, depth) VALUES ($type, $value, $at, $at, $depth)
-            ON CONFLICT (type, value) DO UPDATE SET depth = min(depth, excluded.depth)
+            ON CONFLICT (type, value) DO UPDATE SET depth = min(depth, excluded.depth),
+                                                    last_imported_at = max(last_imported_at, excluded.last_imported_at)
             RETURNING id
             """,
             new { type = target.Type.ToName(), value = target.Value, at, depth },

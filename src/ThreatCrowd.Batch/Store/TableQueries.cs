@@ -25,7 +25,7 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
                a.md5, a.sha1, a.permalink,
                (SELECT group_concat(name, ';') FROM (SELECT s.name FROM provenance p JOIN sources s ON s.id = p.source_id
                                                      WHERE p.indicator_id = i.id ORDER BY s.name)) AS sources,
-               i.first_imported_at, a.answered_at
+               i.first_imported_at, a.answered_at, i.depth
         FROM indicators i
         LEFT JOIN answers a ON a.indicator_id = i.id
         LEFT JOIN (SELECT indicator_id,
@@ -72,7 +72,7 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
                 r.GetString(0), r.GetString(1), r.GetString(2), votes, Verdicts.FromVotes(votes), r.GetBoolean(4),
                 r.GetInt32(5), r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10), r.GetInt32(11), r.GetInt32(12),
                 r.NullableString(13), r.NullableString(14), r.NullableString(15), r.NullableString(16) ?? string.Empty,
-                UnixMs.To(r.GetInt64(17)), r.IsDBNull(18) ? null : UnixMs.To(r.GetInt64(18)));
+                UnixMs.To(r.GetInt64(17)), r.IsDBNull(18) ? null : UnixMs.To(r.GetInt64(18))) { Depth = r.GetInt32(19) };
         }
     }
 

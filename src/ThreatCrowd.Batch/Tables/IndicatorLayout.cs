@@ -6,7 +6,7 @@ namespace ThreatCrowd.Batch.Tables;
 
 /// <summary>
 /// The columns of threatcrowd_indicators: the indicator, the state of its lookup, the verdict, one count per relation
-/// kind, and the file hashes and permalink of the answer. JSON adds <c>time</c>, the epoch seconds of the lookup.
+/// kind, the file hashes and permalink of the answer, and where the indicator came from (sources, pivot depth). JSON adds <c>time</c>, the epoch seconds of the lookup.
 /// </summary>
 internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<IndicatorRow>
 {
@@ -15,7 +15,7 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         Key.Indicator.Value, Key.Type.Value, Key.Status.Value, Key.Votes.Value, Key.Verdict.Value, Key.InFeed.Value,
         Key.Resolutions.Value, Key.Hashes.Value, Key.Emails.Value, Key.Subdomains.Value, Key.Domains.Value,
         Key.Ips.Value, Key.References.Value, Key.Scans.Value, Key.Md5.Value, Key.Sha1.Value, Key.Permalink.Value,
-        Key.Sources.Value, Key.FirstImportedAt.Value, Key.LookedUpAt.Value,
+        Key.Sources.Value, Key.Depth.Value, Key.FirstImportedAt.Value, Key.LookedUpAt.Value,
     ];
 
     public ImmutableArray<string> Columns => Header;
@@ -40,6 +40,7 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         csv.WriteField(row.Sha1);
         csv.WriteField(row.Permalink);
         csv.WriteField(row.Sources);
+        csv.WriteNumber(row.Depth);
         csv.WriteTimestamp(row.FirstImportedAt);
         csv.WriteTimestamp(row.LookedUpAt);
     }
@@ -64,6 +65,7 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         json.WriteString(Key.Sha1, row.Sha1);
         json.WriteString(Key.Permalink, row.Permalink);
         json.WriteString(Key.Sources, row.Sources);
+        json.WriteNumber(Key.Depth, row.Depth);
         json.WriteTimestamp(Key.FirstImportedAt, row.FirstImportedAt);
         json.WriteTimestamp(Key.LookedUpAt, row.LookedUpAt);
         json.WriteTime(row.LookedUpAt);
@@ -90,6 +92,7 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         public static readonly JsonEncodedText Sha1 = JsonEncodedText.Encode("sha1");
         public static readonly JsonEncodedText Permalink = JsonEncodedText.Encode("permalink");
         public static readonly JsonEncodedText Sources = JsonEncodedText.Encode("sources");
+        public static readonly JsonEncodedText Depth = JsonEncodedText.Encode("depth");
         public static readonly JsonEncodedText FirstImportedAt = JsonEncodedText.Encode("first_imported_at");
         public static readonly JsonEncodedText LookedUpAt = JsonEncodedText.Encode("looked_up_at");
     }

@@ -21,4 +21,8 @@ internal sealed record IndicatorRow(
     string? Permalink,
     string Sources,
     DateTimeOffset FirstImportedAt,
-    DateTimeOffset? LookedUpAt);
+    DateTimeOffset? LookedUpAt)
+{
+    /// <summary>0 for an input or feed indicator; n when it was reached by n pivots from one.</summary>
+    public int Depth { get; init; }
+}

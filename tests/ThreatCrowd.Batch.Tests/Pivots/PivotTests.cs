@@ -35,6 +35,8 @@ public sealed class PivotTests
         harness.AskedValues().Skip(1).ShouldBe(AoldailyPivots, ignoreOrder: true);
         var rows = Rows(harness);
         rows["50.63.202.70"]["sources"].ShouldBe("pivot:aoldaily.com:resolution");
+        rows["50.63.202.70"]["depth"].ShouldBe("1");
+        rows["aoldaily.com"]["depth"].ShouldBe("0");
         rows["william19770319@yahoo.com"]["sources"].ShouldBe("pivot:aoldaily.com:email");
         rows.ShouldNotContainKey("cnndaily.com");
     }
@@ -65,6 +67,8 @@ public sealed class PivotTests
         string[] depth2 = ["aunewsonline.com", "cnndaily.com", "usnewssite.com"];
         asked.Skip(1 + AoldailyPivots.Length).ShouldBe(depth2, ignoreOrder: true);
         Rows(harness)["cnndaily.com"]["sources"].ShouldBe("pivot:william19770319@yahoo.com:domain");
+        Rows(harness)["cnndaily.com"]["depth"].ShouldBe("2");
+        Rows(harness)["aoldaily.com"]["depth"].ShouldBe("0");
         asked.Count(v => v == "aoldaily.com").ShouldBe(1, "an input reached again stays an input, asked once");
     }
 
