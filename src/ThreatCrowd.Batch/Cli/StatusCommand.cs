@@ -31,6 +31,12 @@ internal static class StatusCommand
         console.Info(string.Create(
             c,
             $"votes: {votes.GetValueOrDefault(VoteStore.Pending):N0} pending, {votes.GetValueOrDefault(VoteStore.Sent):N0} sent, {votes.GetValueOrDefault(VoteStore.Failed):N0} failed"));
+        var pivots = status.PivotsByDepth();
+        if (pivots.Count > 0)
+        {
+            console.Info("pivots: " + string.Join(", ", pivots.Select(p => string.Create(c, $"depth {p.Depth}: {p.Count:N0} ({p.Queued:N0} queued)"))));
+        }
+
         console.Info(string.Create(c, $"rejects: {status.Rejects():N0} (listed in {Path.Combine(options.Output.Directory, "rejects.csv")})"));
         var now = clock.GetUtcNow();
         var due = DueQueue.Count(session.Connection, now, options.Lookup.RefreshAfter);

@@ -10,6 +10,11 @@ internal sealed class StatusQueries(SqliteConnection connection)
         connection.Query<(string, string, long)>(
             "SELECT type, state, count(*) FROM indicators GROUP BY type, state ORDER BY type, state").AsList();
 
+    /// <summary>Indicators reached by pivots, by depth: how many, and how many are still queued (never asked).</summary>
+    public IReadOnlyList<(int Depth, long Count, long Queued)> PivotsByDepth() =>
+        connection.Query<(int, long, long)>(
+            "SELECT depth, count(*), sum(state = 'pending') FROM indicators WHERE depth > 0 GROUP BY depth ORDER BY depth").AsList();
+
     public long Rejects() => connection.ExecuteScalar<long>("SELECT count(*) FROM rejects");
 
     /// <summary>Failed indicators grouped by reason, most common first, each with one example.</summary>

@@ -116,6 +116,17 @@ public sealed class PivotTests
         Rows(harness).Keys.ShouldNotContain("50.63.202.70");
     }
 
+    [Fact]
+    public async Task Status_shows_the_pivots_queued_by_depth()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+        (await Run(harness, "--Lookup:PivotDepth=1", "--Lookup:PivotBudget=3")).Exit.ShouldBe(ExitCodes.Ok);
+
+        var status = await harness.RunAsync("status");
+
+        status.Output.ShouldContain("pivots: depth 1: 8 (5 queued)");
+    }
+
     /// <summary>A run whose only source is a local feed naming aoldaily.com, so it is judged malicious.</summary>
     private static Task<RunOutput> Run(PipelineHarness harness, params string[] args)
     {
