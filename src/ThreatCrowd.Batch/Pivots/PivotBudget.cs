@@ -13,6 +13,9 @@ internal sealed class PivotBudget(int budget, int maxDepth)
 
     public int Left => budget - _asked;
 
+    /// <summary>How many indicators this run took from the queue, inputs and pivots, asked or skipped.</summary>
+    public int Taken => _taken.Count;
+
     /// <summary>Whether a pivot was turned away because the budget was spent.</summary>
     public bool Spent { get; private set; }
 
@@ -42,12 +45,12 @@ internal sealed class PivotBudget(int budget, int maxDepth)
         }
     }
 
-    /// <summary>The due ids this run has not taken yet, at most as many as the budget has left.</summary>
-    public List<long> Unasked(List<long> due)
+    /// <summary>The due ids this run has not taken yet, at most as many as the budget (and the run's limit) has left.</summary>
+    public List<long> Unasked(List<long> due, int limitLeft)
     {
         var untaken = due.Where(id => !_taken.Contains(id)).ToList();
-        var left = Math.Max(Left, 0);
-        Spent |= untaken.Count > left;
+        var left = Math.Max(Math.Min(Left, limitLeft), 0);
+        Spent |= untaken.Count > Math.Max(Left, 0);
         return untaken.Count > left ? untaken[..left] : untaken;
     }
 }

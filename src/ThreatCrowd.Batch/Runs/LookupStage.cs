@@ -35,22 +35,10 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
         session.Console.Info($"looking up {due.Count:N0} of {dueTotal:N0} due, one request every {Durations.Humanize(options.ThreatCrowd.RequestInterval)}.");
         var end = await LookUpRoundAsync(due, runId, deadline, lookups, ct).ConfigureAwait(false);
         var limitReached = limit > 0 && dueTotal > due.Count;
-        while (end == RunEnd.Completed && _pivots.Enabled && !limitReached)
+        if (end == RunEnd.Completed && _pivots.Enabled && !limitReached)
         {
-            // Pivots revealed by this run's answers, shallowest first; each round may reveal the next depth.
-            var next = _budget.Unasked(DueQueue.Load(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter, 0, options.Sources.Priorities));
-            if (next.Count == 0)
-            {
-                break;
-            }
-
-            session.Console.Info($"looking up {next.Count:N0} pivots revealed by the answers.");
-            end = await LookUpRoundAsync(next, runId, deadline, lookups, ct).ConfigureAwait(false);
-        }
-
-        if (_budget.Spent)
-        {
-            session.Console.Info($"the pivot budget (Lookup:PivotBudget = {options.Lookup.PivotBudget:N0}) is spent; the other pivots stay due for the next run.");
+            (end, limitReached) = await new PivotRounds(session, _budget, limit)
+                .RunAsync(next => LookUpRoundAsync(next, runId, deadline, lookups, ct)).ConfigureAwait(false);
         }
 
         return end == RunEnd.Completed && limitReached ? RunEnd.LimitReached : end;

@@ -7,6 +7,7 @@ using ThreatCrowd.StandIn;
 namespace ThreatCrowd.Batch.Tests.Cli;
 
 /// <summary>Process boundaries: pacing kept across restarts, SIGTERM, a second Ctrl-C, the standard proxy variable.</summary>
+[Collection(TimedProcesses.Name)]
 public sealed class RestartAndSignalTests
 {
     [Fact]

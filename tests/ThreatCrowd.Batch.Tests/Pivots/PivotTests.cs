@@ -89,6 +89,18 @@ public sealed class PivotTests
     }
 
     [Fact]
+    public async Task The_run_limit_counts_pivot_lookups_too()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+
+        var result = await Run(harness, "--Lookup:PivotDepth=1", "--max-lookups", "3");
+
+        result.Exit.ShouldBe(ExitCodes.Ok, result.ToString());
+        harness.AskedValues().Count.ShouldBe(3);
+        result.Output.ShouldContain("continue with: ./run.sh resume");
+    }
+
+    [Fact]
     public async Task A_new_input_is_asked_before_pivots_queued_by_an_earlier_run()
     {
         await using var harness = await PipelineHarness.StartAsync();

@@ -5,6 +5,7 @@ using ThreatCrowd.StandIn;
 namespace ThreatCrowd.Batch.Tests.Votes;
 
 /// <summary>The real program killed with SIGKILL in the middle of a vote run, then run again.</summary>
+[Collection(TimedProcesses.Name)]
 public sealed class VoteKillTests
 {
     [Fact]

@@ -1,0 +1,42 @@
+using ThreatCrowd.Batch.Pivots;
+using ThreatCrowd.Batch.Store;
+
+namespace ThreatCrowd.Batch.Runs;
+
+/// <summary>
+/// After the run's due list, the pivots its answers revealed, asked in the same run: round after round (each may
+/// reveal the next depth), shallowest first, until none is left, the pivot budget is spent, or the run's limit
+/// (--max-lookups, which counts every lookup) is reached.
+/// </summary>
+internal sealed class PivotRounds(BatchSession session, PivotBudget budget, int limit)
+{
+    /// <returns>How the last round ended, and whether the run's limit stopped the rounds.</returns>
+    public async Task<(RunEnd End, bool LimitReached)> RunAsync(Func<List<long>, Task<RunEnd>> round)
+    {
+        var options = session.Options;
+        var end = RunEnd.Completed;
+        var limitReached = false;
+        while (end == RunEnd.Completed)
+        {
+            var due = DueQueue.Load(session.Connection, session.Clock.GetUtcNow(), options.Lookup.RefreshAfter, 0, options.Sources.Priorities);
+            var limitLeft = limit > 0 ? limit - budget.Taken : int.MaxValue;
+            var next = budget.Unasked(due, limitLeft);
+            if (next.Count == 0)
+            {
+                // The limit, not the budget, held back what the budget still allows.
+                limitReached = limitLeft <= 0 && budget.Unasked(due, int.MaxValue).Count > 0;
+                break;
+            }
+
+            session.Console.Info($"looking up {next.Count:N0} pivots revealed by the answers.");
+            end = await round(next).ConfigureAwait(false);
+        }
+
+        if (budget.Spent)
+        {
+            session.Console.Info($"the pivot budget (Lookup:PivotBudget = {options.Lookup.PivotBudget:N0}) is spent; the other pivots stay due for the next run.");
+        }
+
+        return (end, limitReached);
+    }
+}
