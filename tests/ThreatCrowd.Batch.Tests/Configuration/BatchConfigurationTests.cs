@@ -12,6 +12,14 @@ public sealed class BatchConfigurationTests
         var inCode = new BatchOptions();
 
         fromFile.ThreatCrowd.BaseUrl.ShouldBe(inCode.ThreatCrowd.BaseUrl);
+        fromFile.ThreatCrowd.VoteUrl.ShouldBe("https://www.threatcrowd.org/vote.php");
+        fromFile.ThreatCrowd.VoteUrl.ShouldBe(inCode.ThreatCrowd.VoteUrl);
+        fromFile.Lookup.PivotDepth.ShouldBe(0);
+        fromFile.Lookup.PivotDepth.ShouldBe(inCode.Lookup.PivotDepth);
+        fromFile.Lookup.PivotBudget.ShouldBe(100);
+        fromFile.Lookup.PivotBudget.ShouldBe(inCode.Lookup.PivotBudget);
+        fromFile.Lookup.PivotFrom.ShouldBe("malicious");
+        fromFile.Lookup.PivotFrom.ShouldBe(inCode.Lookup.PivotFrom);
         fromFile.ThreatCrowd.RequestInterval.ShouldBe(TimeSpan.FromSeconds(10));
         fromFile.ThreatCrowd.RequestInterval.ShouldBe(inCode.ThreatCrowd.RequestInterval);
         fromFile.ThreatCrowd.Timeout.ShouldBe(inCode.ThreatCrowd.Timeout);
@@ -55,6 +63,22 @@ public sealed class BatchConfigurationTests
         error.Message.ShouldContain("ThreatCrowd:MaxAttempts");
         error.Message.ShouldContain("Sources:Feeds:0:Type is \"url\"");
         error.Message.ShouldContain("10.0.0.0/33");
+    }
+
+    [Fact]
+    public void Bad_vote_and_pivot_settings_are_reported_each_naming_its_key()
+    {
+        var error = Should.Throw<ConfigurationError>(() => BatchConfiguration.Load(null, [
+            "--ThreatCrowd:VoteUrl=vote.php",
+            "--Lookup:PivotDepth=6",
+            "--Lookup:PivotBudget=-1",
+            "--Lookup:PivotFrom=suspicious",
+        ]));
+
+        error.Message.ShouldContain("ThreatCrowd:VoteUrl");
+        error.Message.ShouldContain("Lookup:PivotDepth is 6");
+        error.Message.ShouldContain("Lookup:PivotBudget is -1");
+        error.Message.ShouldContain("Lookup:PivotFrom is \"suspicious\"");
     }
 
     [Fact]
