@@ -1,11 +1,14 @@
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace ThreatCrowd.StandIn;
 
 /// <summary>The rest of the site a client touched: the hourly feeds and the vote form.</summary>
-internal sealed class SiteEndpoints(FixtureFiles fixtures)
+internal sealed class SiteEndpoints(FixtureFiles fixtures, StandInFaults faults)
 {
+    private static readonly byte[] VoteThanks = Encoding.UTF8.GetBytes("Thank you for voting.\n");
+
     public async Task FeedAsync(HttpContext context)
     {
         var name = context.GetRouteValue("name") as string;
@@ -20,7 +23,15 @@ internal sealed class SiteEndpoints(FixtureFiles fixtures)
         await AnswerWriter.WriteAsync(context, StatusCodes.Status200OK, "text/plain; charset=UTF-8", bytes).ConfigureAwait(false);
     }
 
-    /// <summary>Only the status of a vote reply ever meant anything.</summary>
-    public static Task VoteAsync(HttpContext context) =>
-        AnswerWriter.WriteAsync(context, StatusCodes.Status200OK, "text/plain; charset=UTF-8", "Thank you for voting.\n");
+    /// <summary>Only the status of a vote reply ever meant anything; a queued fault applies to votes as to reports.</summary>
+    public async Task VoteAsync(HttpContext context)
+    {
+        if (faults.TryTake(out var fault))
+        {
+            await FaultResponder.RespondAsync(context, fault, VoteThanks).ConfigureAwait(false);
+            return;
+        }
+
+        await AnswerWriter.WriteAsync(context, StatusCodes.Status200OK, "text/plain; charset=UTF-8", VoteThanks).ConfigureAwait(false);
+    }
 }

@@ -4,7 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace ThreatCrowd.StandIn;
 
 /// <summary>
-/// Faults waiting to be applied, one per report request in the order they were queued. With none queued the
+/// Faults waiting to be applied, one per report or vote request in the order they were queued. With none queued the
 /// stand-in answers normally. Feeds and other routes never consume a fault.
 /// </summary>
 public sealed class StandInFaults

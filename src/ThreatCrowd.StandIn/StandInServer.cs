@@ -80,7 +80,7 @@ public sealed class StandInServer : IAsyncDisposable
 
         var fixtures = new FixtureFiles(options.FixtureDirectory);
         var reports = new ReportEndpoint(fixtures, faults);
-        var site = new SiteEndpoints(fixtures);
+        var site = new SiteEndpoints(fixtures, faults);
         app.Use((context, next) =>
         {
             var request = context.Request;
@@ -93,7 +93,7 @@ public sealed class StandInServer : IAsyncDisposable
         app.UseRouting();
         app.MapGet("/searchApi/v2/{type}/report/", reports.HandleAsync);
         app.MapGet("/feeds/{name}.txt", site.FeedAsync);
-        app.MapGet("/vote.php", SiteEndpoints.VoteAsync);
+        app.MapGet("/vote.php", site.VoteAsync);
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using ThreatCrowd.Batch.Cli;
 using ThreatCrowd.Batch.Tests.Support;
+using ThreatCrowd.StandIn;
 
 namespace ThreatCrowd.Batch.Tests.Votes;
 
@@ -78,6 +79,25 @@ public sealed class VoteCommandTests
         var lookup = harness.Server.Requests.Last(r => r.Path.Contains("/report", StringComparison.Ordinal)).At;
         var vote = harness.Server.Requests.Single(r => r.Path == "/vote.php").At;
         (vote - lookup).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_refused_vote_is_not_sent_again_but_one_the_service_failed_on_is_sent_by_the_next_vote_run()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+        var file = harness.Dir.Write("votes.csv", "aoldaily.com,malicious\ngoogle.com,not_malicious\n");
+        harness.Server.Faults.Enqueue(StandInFault.Status(403));
+        harness.Server.Faults.Enqueue(StandInFault.Status(503));
+
+        var first = await Vote(harness, "--input", file, "--confirm");
+        var second = await Vote(harness, "--input", file, "--confirm");
+        var status = await harness.RunAsync("status");
+
+        first.Exit.ShouldBe(ExitCodes.Ok, first.ToString());
+        first.Error.ShouldContain("refused: HTTP 403");
+        second.Exit.ShouldBe(ExitCodes.Ok, second.ToString());
+        VoteQueries(harness).ShouldBe(["?vote=0&value=aoldaily.com", "?vote=1&value=google.com", "?vote=1&value=google.com"]);
+        status.Output.ShouldContain("votes: 0 pending, 1 sent, 1 failed");
     }
 
     [Fact]
