@@ -54,8 +54,7 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
     private async Task<RunEnd> LookUpAllAsync(List<long> due, long runId, DateTimeOffset? deadline, PacedLookups lookups, ILookupProgress progress, CancellationToken ct)
     {
         var options = session.Options;
-        var clock = session.Clock;
-        var writer = new AnswerWriter(session.Connection);
+        var checkpoint = new LookupCheckpoint(session, _pivots, runId);
         foreach (var id in due)
         {
             if (ct.IsCancellationRequested)
@@ -64,15 +63,15 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
             }
 
             var queued = QueuedIndicator.Load(session.Connection, id);
-            if (queued is null || !_budget.MayAsk(queued))
+            if (queued is null)
             {
-                // Pivots come after every input, shallowest first, so nothing after a pivot turned away may be asked.
-                if (queued is not null)
-                {
-                    return RunEnd.Completed;
-                }
-
                 continue;
+            }
+
+            // Pivots come after every input, shallowest first: once one is turned away, so is everything after it.
+            if (!_budget.MayAsk(queued))
+            {
+                return RunEnd.Completed;
             }
 
             // Exclusions are checked again here: the list may have grown since the indicator was imported.
@@ -108,18 +107,7 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
                 return RunEnd.Unreachable;
             }
 
-            var now = clock.GetUtcNow();
-            if (outcome.Result.Answer is { } answer)
-            {
-                writer.SaveAnswer(id, answer, now, runId, _pivots.Enabled ? tx => _pivots.Enqueue(session.Connection, tx, queued, answer, now) : null);
-                progress.Answered(queued.Indicator, answer);
-            }
-            else
-            {
-                var retryAfter = outcome.Result.Transient ? now : now + options.Lookup.RefreshAfter;
-                writer.SaveFailure(id, outcome.Result.FailureReason!, retryAfter, runId);
-                progress.Failed(queued.Indicator, outcome.Result.FailureReason!, outcome.Attempts);
-            }
+            checkpoint.Save(queued, outcome, progress);
         }
 
         return RunEnd.Completed;

@@ -1,0 +1,29 @@
+using ThreatCrowd.Batch.Pivots;
+using ThreatCrowd.Batch.Store;
+
+namespace ThreatCrowd.Batch.Runs;
+
+/// <summary>
+/// Stores one settled lookup the moment it is settled: the answer with the pivots it reveals in one transaction,
+/// or the failure with when to ask again (at once for a transient one, after the refresh age for a permanent one).
+/// </summary>
+internal sealed class LookupCheckpoint(BatchSession session, PivotEnqueuer pivots, long runId)
+{
+    private readonly AnswerWriter _writer = new(session.Connection);
+
+    public void Save(QueuedIndicator queued, PacedOutcome outcome, ILookupProgress progress)
+    {
+        var now = session.Clock.GetUtcNow();
+        if (outcome.Result.Answer is { } answer)
+        {
+            _writer.SaveAnswer(queued.Id, answer, now, runId, pivots.Enabled ? tx => pivots.Enqueue(session.Connection, tx, queued, answer, now) : null);
+            progress.Answered(queued.Indicator, answer);
+            return;
+        }
+
+        var reason = outcome.Result.FailureReason!;
+        var retryAfter = outcome.Result.Transient ? now : now + session.Options.Lookup.RefreshAfter;
+        _writer.SaveFailure(queued.Id, reason, retryAfter, runId);
+        progress.Failed(queued.Indicator, reason, outcome.Attempts);
+    }
+}
