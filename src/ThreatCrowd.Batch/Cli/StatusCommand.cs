@@ -47,7 +47,8 @@ internal static class StatusCommand
             console.Info("asked first:");
             foreach (var queued in next.Select(id => QueuedIndicator.Load(session.Connection, id)).OfType<QueuedIndicator>())
             {
-                console.Info($"  {queued.Indicator} ({Kind(queued.State)})");
+                var pivot = queued.Depth > 0 ? $", pivot at depth {queued.Depth}" : string.Empty;
+                console.Info($"  {queued.Indicator} ({Kind(queued.State)}{pivot})");
             }
         }
 

@@ -137,6 +137,7 @@ public sealed class PivotTests
         var status = await harness.RunAsync("status");
 
         status.Output.ShouldContain("pivots: depth 1: 8 (5 queued)");
+        status.Output.ShouldContain("(never asked, pivot at depth 1)");
     }
 
     /// <summary>A run whose only source is a local feed naming aoldaily.com, so it is judged malicious.</summary>
