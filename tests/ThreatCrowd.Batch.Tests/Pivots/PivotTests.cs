@@ -1,6 +1,7 @@
 using ThreatCrowd.Batch.Cli;
 using ThreatCrowd.Batch.Tests.Support;
 using ThreatCrowd.Batch.Tests.Tables;
+using ThreatCrowd.StandIn;
 
 namespace ThreatCrowd.Batch.Tests.Pivots;
 
@@ -138,6 +139,20 @@ public sealed class PivotTests
 
         status.Output.ShouldContain("pivots: depth 1: 8 (5 queued)");
         status.Output.ShouldContain("(never asked, pivot at depth 1)");
+    }
+
+    [Fact]
+    public async Task An_indicator_the_crowd_voted_malicious_is_followed_but_never_to_a_private_address()
+    {
+        await using var harness = await PipelineHarness.StartAsync();
+        var input = harness.Dir.Write("in.csv", "indicator\nbad-actor.org\n");
+        harness.Server.Faults.Enqueue(StandInFault.Body(
+            """{"response_code":"1","resolutions":[{"last_resolved":"2015-01-01","ip_address":"10.1.2.3"},{"last_resolved":"2015-01-01","ip_address":"8.8.8.8"}],"references":["x.org"],"votes":-1}"""));
+
+        (await harness.RunAsync("run", "--input", input, "--Lookup:PivotDepth=1")).Exit.ShouldBe(ExitCodes.Ok);
+
+        harness.AskedValues().ShouldBe(["bad-actor.org", "8.8.8.8"]);
+        Rows(harness).Keys.ShouldBe(["bad-actor.org", "8.8.8.8"], ignoreOrder: true);
     }
 
     /// <summary>A run whose only source is a local feed naming aoldaily.com, so it is judged malicious.</summary>
