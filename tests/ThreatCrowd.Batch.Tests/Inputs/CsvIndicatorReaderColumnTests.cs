@@ -1,5 +1,7 @@
 using ThreatCrowd.Batch.Inputs;
 
+using ThreatCrowd.Batch.Tests.Support;
+
 namespace ThreatCrowd.Batch.Tests.Inputs;
 
 public sealed class CsvIndicatorReaderColumnTests : IDisposable
@@ -11,14 +13,14 @@ public sealed class CsvIndicatorReaderColumnTests : IDisposable
 
     private List<SourceEntry> Read(string text)
     {
-        var path = directory.WriteText("input.csv", text);
+        var path = directory.Write("input.csv", text);
         return [.. reader.Read(path)];
     }
 
     [Fact]
     public void A_generic_column_is_read_with_the_type_column_as_hint_and_other_columns_ignored()
     {
-        var path = directory.WriteText("demo.csv", "comment,indicator,type\nfirst,aoldaily[.]com,\nsecond,plugx,antivirus\n");
+        var path = directory.Write("demo.csv", "comment,indicator,type\nfirst,aoldaily[.]com,\nsecond,plugx,antivirus\n");
 
         reader.Read(path).ShouldBe(
         [

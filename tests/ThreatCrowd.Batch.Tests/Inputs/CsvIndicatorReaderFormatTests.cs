@@ -1,6 +1,8 @@
 using System.Text;
 using ThreatCrowd.Batch.Inputs;
 
+using ThreatCrowd.Batch.Tests.Support;
+
 namespace ThreatCrowd.Batch.Tests.Inputs;
 
 public sealed class CsvIndicatorReaderFormatTests : IDisposable
@@ -11,7 +13,7 @@ public sealed class CsvIndicatorReaderFormatTests : IDisposable
     public void Dispose() => directory.Dispose();
 
     private List<(long Line, string Value, string? TypeHint)> Read(string text) =>
-        [.. reader.Read(directory.WriteText("input.csv", text)).Select(entry => (entry.Line, entry.Value, entry.TypeHint))];
+        [.. reader.Read(directory.Write("input.csv", text)).Select(entry => (entry.Line, entry.Value, entry.TypeHint))];
 
     [Theory]
     [InlineData(",")]

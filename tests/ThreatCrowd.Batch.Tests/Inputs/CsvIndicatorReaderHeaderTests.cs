@@ -1,5 +1,7 @@
 using ThreatCrowd.Batch.Inputs;
 
+using ThreatCrowd.Batch.Tests.Support;
+
 namespace ThreatCrowd.Batch.Tests.Inputs;
 
 public sealed class CsvIndicatorReaderHeaderTests : IDisposable
@@ -11,7 +13,7 @@ public sealed class CsvIndicatorReaderHeaderTests : IDisposable
 
     private List<SourceEntry> Read(string text)
     {
-        var path = directory.WriteText("input.csv", text);
+        var path = directory.Write("input.csv", text);
         return [.. reader.Read(path)];
     }
 
@@ -51,7 +53,7 @@ public sealed class CsvIndicatorReaderHeaderTests : IDisposable
     [Fact]
     public void A_header_that_names_no_indicator_column_is_reported_once()
     {
-        var path = directory.WriteText("input.csv", "comment,type\nx,domain\ny,ip\n");
+        var path = directory.Write("input.csv", "comment,type\nx,domain\ny,ip\n");
 
         var entries = reader.Read(path).ToList();
 

@@ -1,5 +1,7 @@
 using ThreatCrowd.Batch.Inputs;
 
+using ThreatCrowd.Batch.Tests.Support;
+
 namespace ThreatCrowd.Batch.Tests.Inputs;
 
 public sealed class CsvIndicatorReaderProblemTests : IDisposable
@@ -42,7 +44,7 @@ public sealed class CsvIndicatorReaderProblemTests : IDisposable
         var path = Path.Combine(directory.Path, "later.csv");
         var entries = reader.Read(path);
 
-        directory.WriteText("later.csv", "evil.com\n");
+        directory.Write("later.csv", "evil.com\n");
 
         entries.ShouldBe([new SourceEntry(path, 1, "evil.com", null)]);
     }
@@ -50,7 +52,7 @@ public sealed class CsvIndicatorReaderProblemTests : IDisposable
     [Fact]
     public void An_unclosed_quote_gives_a_problem_and_the_lines_after_it_are_still_read()
     {
-        var path = directory.WriteText("input.csv", "indicator,comment\ngood1.com,x\n\"unclosed.com,y\ngood2.com,z\ngood3.com,w\n");
+        var path = directory.Write("input.csv", "indicator,comment\ngood1.com,x\n\"unclosed.com,y\ngood2.com,z\ngood3.com,w\n");
 
         var entries = reader.Read(path).ToList();
 
@@ -67,7 +69,7 @@ public sealed class CsvIndicatorReaderProblemTests : IDisposable
     [Fact]
     public void An_unclosed_quote_on_the_last_line_is_reported()
     {
-        var path = directory.WriteText("input.csv", "indicator\ngood.com\n\"unclosed.com");
+        var path = directory.Write("input.csv", "indicator\ngood.com\n\"unclosed.com");
 
         reader.Read(path).Select(entry => (entry.Line, entry.Problem is null)).ShouldBe([(2L, true), (3L, false)]);
     }
@@ -75,7 +77,7 @@ public sealed class CsvIndicatorReaderProblemTests : IDisposable
     [Fact]
     public void A_stray_quote_gives_a_problem_for_its_line_and_reading_goes_on()
     {
-        var path = directory.WriteText("input.csv", "indicator\nev\"il.com\n\"quoted\"after.com\ngood.com\n");
+        var path = directory.Write("input.csv", "indicator\nev\"il.com\n\"quoted\"after.com\ngood.com\n");
 
         var entries = reader.Read(path).ToList();
 
@@ -91,7 +93,7 @@ public sealed class CsvIndicatorReaderProblemTests : IDisposable
     [Fact]
     public void A_problem_row_before_the_header_does_not_hide_the_header()
     {
-        var path = directory.WriteText("input.csv", "\"broken\nindicator\nevil.com\n");
+        var path = directory.Write("input.csv", "\"broken\nindicator\nevil.com\n");
 
         reader.Read(path).Select(entry => (entry.Line, entry.Value, entry.Problem is null)).ShouldBe(
             [(1L, "\"broken", false), (3L, "evil.com", true)]);
@@ -100,7 +102,7 @@ public sealed class CsvIndicatorReaderProblemTests : IDisposable
     [Fact]
     public void A_row_over_16_mb_gives_a_problem_and_the_rows_after_it_are_still_read()
     {
-        var path = directory.WriteText("input.csv", "indicator\n" + new string('x', 17 * 1024 * 1024) + "\nevil.com\n");
+        var path = directory.Write("input.csv", "indicator\n" + new string('x', 17 * 1024 * 1024) + "\nevil.com\n");
 
         reader.Read(path).Select(entry => (entry.Line, entry.Value, entry.Problem)).ShouldBe(
         [

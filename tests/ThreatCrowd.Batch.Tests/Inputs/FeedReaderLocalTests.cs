@@ -1,6 +1,8 @@
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Inputs;
 
+using ThreatCrowd.Batch.Tests.Support;
+
 namespace ThreatCrowd.Batch.Tests.Inputs;
 
 public sealed class FeedReaderLocalTests : IDisposable
@@ -20,7 +22,7 @@ public sealed class FeedReaderLocalTests : IDisposable
     [Fact]
     public async Task Comments_and_blank_lines_are_skipped_and_lines_keep_their_numbers()
     {
-        var path = directory.WriteText("ips.txt", "# feed header\r\n\r\n  188.40.75.132  \r\n#10.0.0.5\r\n50.63.202.70\r\n");
+        var path = directory.Write("ips.txt", "# feed header\r\n\r\n  188.40.75.132  \r\n#10.0.0.5\r\n50.63.202.70\r\n");
         var feed = new FeedSource(path, IndicatorType.Ip);
 
         var entries = await reader.ReadAsync(feed, CancellationToken.None);
@@ -35,7 +37,7 @@ public sealed class FeedReaderLocalTests : IDisposable
     [Fact]
     public async Task Lf_and_lone_cr_line_ends_count_one_line_each()
     {
-        var path = directory.WriteText("domains.txt", "a.com\nb.com\rc.com\n\nd.com");
+        var path = directory.Write("domains.txt", "a.com\nb.com\rc.com\n\nd.com");
 
         var entries = await reader.ReadAsync(new FeedSource(path, IndicatorType.Domain), CancellationToken.None);
 
@@ -45,7 +47,7 @@ public sealed class FeedReaderLocalTests : IDisposable
     [Fact]
     public async Task Each_entry_carries_the_feed_type_as_hint()
     {
-        var path = directory.WriteText("hashes.txt", "\uFEFFec8c89aa5e521572c74e2dd02a4daf78\n");
+        var path = directory.Write("hashes.txt", "\uFEFFec8c89aa5e521572c74e2dd02a4daf78\n");
 
         var entries = await reader.ReadAsync(new FeedSource(path, IndicatorType.File), CancellationToken.None);
 
@@ -55,7 +57,7 @@ public sealed class FeedReaderLocalTests : IDisposable
     [Fact]
     public async Task A_relative_path_is_read_from_the_current_directory()
     {
-        var path = directory.WriteText("domains.txt", "aoldaily.com\n");
+        var path = directory.Write("domains.txt", "aoldaily.com\n");
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
         relative.ShouldNotStartWith("/");
 
@@ -67,7 +69,7 @@ public sealed class FeedReaderLocalTests : IDisposable
     [Fact]
     public async Task A_file_url_is_read_as_a_local_file()
     {
-        var path = directory.WriteText("domains.txt", "aoldaily.com\n");
+        var path = directory.Write("domains.txt", "aoldaily.com\n");
         var url = new Uri(path).AbsoluteUri;
 
         var entries = await reader.ReadAsync(new FeedSource(url, IndicatorType.Domain), CancellationToken.None);
@@ -89,7 +91,7 @@ public sealed class FeedReaderLocalTests : IDisposable
     [Fact]
     public async Task A_saved_html_page_is_not_a_feed()
     {
-        var path = directory.WriteText("page.txt", "\n  <html><body>Maintenance</body></html>\n");
+        var path = directory.Write("page.txt", "\n  <html><body>Maintenance</body></html>\n");
 
         var thrown = await Should.ThrowAsync<FeedUnavailableException>(
             () => reader.ReadAsync(new FeedSource(path, IndicatorType.Ip), CancellationToken.None));
@@ -100,7 +102,7 @@ public sealed class FeedReaderLocalTests : IDisposable
     [Fact]
     public async Task A_feed_over_the_size_cap_is_refused()
     {
-        var path = directory.WriteText("big.txt", new string('a', 2000));
+        var path = directory.Write("big.txt", new string('a', 2000));
         var capped = new FeedReader(http, maxFeedBytes: 1000);
 
         var thrown = await Should.ThrowAsync<FeedUnavailableException>(

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ThreatCrowd.Batch.Tests.Support;
 
 /// <summary>A fresh folder per test, removed afterwards.</summary>
@@ -9,13 +11,20 @@ internal sealed class TempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
-    public string Write(string name, string content)
+    /// <summary>Writes <paramref name="content"/> as UTF-8 without a byte order mark, exactly as given.</summary>
+    public string Write(string name, string content) => WriteBytes(name, new UTF8Encoding(false).GetBytes(content));
+
+    public string WriteBytes(string name, byte[] bytes)
     {
         var path = File(name);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
-        System.IO.File.WriteAllText(path, content);
+        System.IO.File.WriteAllBytes(path, bytes);
         return path;
     }
+
+    /// <summary>Every file name in the folder, hidden temporary files included, in ordinal order.</summary>
+    public IReadOnlyList<string> FileNames() =>
+        [.. Directory.GetFiles(Path).Select(f => System.IO.Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 
     public void Dispose()
     {

@@ -1,5 +1,7 @@
 using ThreatCrowd.Batch.Tables;
 
+using ThreatCrowd.Batch.Tests.Support;
+
 namespace ThreatCrowd.Batch.Tests.Tables;
 
 public sealed class AtomicFileSetTests
@@ -7,7 +9,7 @@ public sealed class AtomicFileSetTests
     [Fact]
     public async Task A_commit_replaces_every_file_and_returns_their_full_paths()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         await File.WriteAllTextAsync(folder.File("t.csv"), "old csv");
         await File.WriteAllTextAsync(folder.File("t.json"), "old json");
 
@@ -28,7 +30,7 @@ public sealed class AtomicFileSetTests
     [Fact]
     public async Task When_the_second_writer_fails_the_first_file_is_not_replaced_either()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         await File.WriteAllTextAsync(folder.File("t.csv"), "old csv");
         await File.WriteAllTextAsync(folder.File("t.json"), "old json");
 
@@ -48,7 +50,7 @@ public sealed class AtomicFileSetTests
     [Fact]
     public async Task Files_that_did_not_exist_are_not_created_without_a_commit()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         await using (var files = new AtomicFileSet())
         {
@@ -61,7 +63,7 @@ public sealed class AtomicFileSetTests
     [Fact]
     public async Task The_same_file_cannot_be_added_twice()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         await using var files = new AtomicFileSet();
         files.Create(folder.File("t.csv"));
 
@@ -71,7 +73,7 @@ public sealed class AtomicFileSetTests
     [Fact]
     public async Task A_set_cannot_be_committed_twice()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         await using var files = new AtomicFileSet();
         files.Create(folder.File("t.csv"));
         await files.CommitAsync(CancellationToken.None);

@@ -1,6 +1,8 @@
 using System.Text;
 using ThreatCrowd.Batch.Tables;
 
+using ThreatCrowd.Batch.Tests.Support;
+
 namespace ThreatCrowd.Batch.Tests.Tables;
 
 public sealed class AtomicFileTests
@@ -8,7 +10,7 @@ public sealed class AtomicFileTests
     [Fact]
     public async Task A_successful_write_replaces_the_file_and_leaves_nothing_else()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("t.csv");
         await File.WriteAllTextAsync(path, "old\n");
 
@@ -21,7 +23,7 @@ public sealed class AtomicFileTests
     [Fact]
     public async Task A_missing_folder_is_created()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var path = Path.Combine(folder.Path, "lookups", "deep", "t.csv");
 
         await AtomicFile.WriteAsync(path, (s, ct) => s.WriteAsync("x"u8.ToArray(), ct).AsTask(), CancellationToken.None);
@@ -32,7 +34,7 @@ public sealed class AtomicFileTests
     [Fact]
     public async Task While_writing_the_target_keeps_its_old_content_and_the_new_one_goes_to_a_hidden_file_beside_it()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("t.csv");
         await File.WriteAllTextAsync(path, "old\n");
 
@@ -53,7 +55,7 @@ public sealed class AtomicFileTests
     [Fact]
     public async Task An_exception_mid_way_keeps_the_old_content_and_removes_the_temporary_file()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("t.csv");
         await File.WriteAllTextAsync(path, "old\n");
 
@@ -73,7 +75,7 @@ public sealed class AtomicFileTests
     [Fact]
     public async Task Cancellation_mid_way_keeps_the_old_content_and_removes_the_temporary_file()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("t.csv");
         await File.WriteAllTextAsync(path, "old\n");
         using var cts = new CancellationTokenSource();
@@ -95,7 +97,7 @@ public sealed class AtomicFileTests
     [Fact]
     public async Task Cancellation_after_the_writer_finished_still_keeps_the_old_content()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("t.csv");
         await File.WriteAllTextAsync(path, "old\n");
         using var cts = new CancellationTokenSource();
@@ -116,7 +118,7 @@ public sealed class AtomicFileTests
     [Fact]
     public async Task A_writer_that_disposes_the_stream_still_commits_its_content()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var path = folder.File("t.txt");
 
         await AtomicFile.WriteAsync(

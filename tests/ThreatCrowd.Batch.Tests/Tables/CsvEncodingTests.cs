@@ -1,6 +1,8 @@
 using System.Text;
 using ThreatCrowd.Batch.Tables;
 
+using ThreatCrowd.Batch.Tests.Support;
+
 namespace ThreatCrowd.Batch.Tests.Tables;
 
 public sealed class CsvEncodingTests
@@ -8,7 +10,7 @@ public sealed class CsvEncodingTests
     [Fact]
     public async Task A_csv_starts_with_its_header_and_no_byte_order_mark()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), CancellationToken.None);
 
@@ -19,7 +21,7 @@ public sealed class CsvEncodingTests
     [Fact]
     public async Task Non_ascii_text_is_written_as_utf8()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), CancellationToken.None);
 
@@ -30,7 +32,7 @@ public sealed class CsvEncodingTests
     [Fact]
     public async Task Records_end_with_lf_and_no_cr_appears_anywhere()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), CancellationToken.None);
         await RelationsTable.WriteAsync(folder.Path, SampleRows.Relations(), CancellationToken.None);
@@ -47,7 +49,7 @@ public sealed class CsvEncodingTests
     [Fact]
     public async Task Tables_without_rows_still_have_their_header_and_an_empty_json_file()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         var indicators = await IndicatorsTable.WriteAsync(folder.Path, [], CancellationToken.None);
         var relations = await RelationsTable.WriteAsync(folder.Path, [], CancellationToken.None);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Tables;
 
+using ThreatCrowd.Batch.Tests.Support;
+
 namespace ThreatCrowd.Batch.Tests.Tables;
 
 public sealed class CsvRoundTripTests
@@ -17,7 +19,7 @@ public sealed class CsvRoundTripTests
     [MemberData(nameof(AwkwardValues))]
     public async Task A_relation_value_reads_back_as_written_or_escaped_as_text(string value)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var row = new RelationRow(value, "domain", "reference", value, "reference", value, SampleRows.LookedUp);
 
         await RelationsTable.WriteAsync(folder.Path, [row, row], CancellationToken.None);
@@ -33,7 +35,7 @@ public sealed class CsvRoundTripTests
     [MemberData(nameof(AwkwardValues))]
     public async Task A_reject_value_reads_back_as_written_or_escaped_as_text(string value)
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         await RejectsTable.WriteAsync(folder.Path, [new RejectRow(value, 42, value, value)], CancellationToken.None);
 
@@ -45,7 +47,7 @@ public sealed class CsvRoundTripTests
     [Fact]
     public async Task A_negative_vote_stays_a_number_while_formula_like_text_is_escaped()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var row = SampleRows.Indicators()[0] with { Votes = -1, Permalink = "=HYPERLINK(\"http://evil\")" };
 
         await IndicatorsTable.WriteAsync(folder.Path, [row], CancellationToken.None);
@@ -63,7 +65,7 @@ public sealed class CsvRoundTripTests
     [Fact]
     public async Task Every_indicator_reads_back_with_twenty_one_columns_and_its_values()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var rows = SampleRows.Indicators();
 
         await IndicatorsTable.WriteAsync(folder.Path, rows, CancellationToken.None);

@@ -1,6 +1,8 @@
 using System.Text;
 using ThreatCrowd.Batch.Tables;
 
+using ThreatCrowd.Batch.Tests.Support;
+
 namespace ThreatCrowd.Batch.Tests.Tables;
 
 public sealed class GoldenFileTests
@@ -8,7 +10,7 @@ public sealed class GoldenFileTests
     [Fact]
     public async Task The_indicators_table_matches_its_golden_files()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), CancellationToken.None);
 
@@ -19,7 +21,7 @@ public sealed class GoldenFileTests
     [Fact]
     public async Task The_relations_table_matches_its_golden_files()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         await RelationsTable.WriteAsync(folder.Path, SampleRows.Relations(), CancellationToken.None);
 
@@ -30,7 +32,7 @@ public sealed class GoldenFileTests
     [Fact]
     public async Task The_rejects_table_matches_its_golden_file_and_has_no_json()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         await RejectsTable.WriteAsync(folder.Path, SampleRows.Rejects(), CancellationToken.None);
 
@@ -41,7 +43,7 @@ public sealed class GoldenFileTests
     [Fact]
     public async Task Rows_streamed_asynchronously_give_the_same_files()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
 
         await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators().ToAsyncEnumerable(), CancellationToken.None);
         await RelationsTable.WriteAsync(folder.Path, SampleRows.Relations().ToAsyncEnumerable(), CancellationToken.None);

@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using ThreatCrowd.Batch.Tables;
 
+using ThreatCrowd.Batch.Tests.Support;
+
 namespace ThreatCrowd.Batch.Tests.Tables;
 
 public sealed class JsonLinesTests
@@ -12,7 +14,7 @@ public sealed class JsonLinesTests
     [Fact]
     public async Task Each_indicator_line_is_one_object_with_the_csv_columns_in_order_then_time()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), CancellationToken.None);
         var (header, _) = StrictCsv.Read(folder.File("threatcrowd_indicators.csv"));
 
@@ -30,7 +32,7 @@ public sealed class JsonLinesTests
     [Fact]
     public async Task Indicator_values_have_their_json_types()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), CancellationToken.None);
 
         foreach (var line in await ReadLinesAsync(folder.File("threatcrowd_indicators.json")))
@@ -58,7 +60,7 @@ public sealed class JsonLinesTests
     [Fact]
     public async Task The_ip_voted_malicious_keeps_its_negative_vote_and_feed_flag()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), CancellationToken.None);
 
         var lines = await ReadLinesAsync(folder.File("threatcrowd_indicators.json"));
@@ -72,7 +74,7 @@ public sealed class JsonLinesTests
     [Fact]
     public async Task Each_relation_line_has_a_numeric_time_and_a_string_or_null_last_resolved()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         await RelationsTable.WriteAsync(folder.Path, SampleRows.Relations(), CancellationToken.None);
 
         var lines = await ReadLinesAsync(folder.File("threatcrowd_relations.json"));
@@ -89,7 +91,7 @@ public sealed class JsonLinesTests
     [Fact]
     public async Task Readable_characters_are_not_escaped_but_control_characters_are()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var row = new RelationRow(
             "bücher.example", "domain", "reference", "a&b+c <d> 'e' \"f\" \r\n", "reference", null, SampleRows.LookedUp);
 

@@ -1,5 +1,7 @@
 using ThreatCrowd.Batch.Tables;
 
+using ThreatCrowd.Batch.Tests.Support;
+
 namespace ThreatCrowd.Batch.Tests.Tables;
 
 public sealed class TableAtomicityTests
@@ -10,7 +12,7 @@ public sealed class TableAtomicityTests
     [Fact]
     public async Task A_successful_write_replaces_both_files_and_reports_them()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         await WriteOldTableAsync(folder);
 
         var written = await RelationsTable.WriteAsync(folder.Path, SampleRows.Relations(), CancellationToken.None);
@@ -25,7 +27,7 @@ public sealed class TableAtomicityTests
     [Fact]
     public async Task Rows_that_fail_mid_way_leave_both_old_files_and_no_temporary_file()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         await WriteOldTableAsync(folder);
 
         await Should.ThrowAsync<InvalidOperationException>(
@@ -37,7 +39,7 @@ public sealed class TableAtomicityTests
     [Fact]
     public async Task Cancellation_mid_way_leaves_both_old_files_and_no_temporary_file()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         await WriteOldTableAsync(folder);
         using var cts = new CancellationTokenSource();
 
@@ -50,7 +52,7 @@ public sealed class TableAtomicityTests
     [Fact]
     public async Task Rows_streamed_asynchronously_that_fail_leave_the_old_files()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         await WriteOldTableAsync(folder);
 
         await Should.ThrowAsync<InvalidOperationException>(
@@ -84,13 +86,13 @@ public sealed class TableAtomicityTests
     private static IEnumerable<RelationRow> Rows(int count) =>
         Enumerable.Range(0, count).Select(i => SampleRows.Relations()[i % 9]);
 
-    private static async Task WriteOldTableAsync(TempFolder folder)
+    private static async Task WriteOldTableAsync(TempDirectory folder)
     {
         await File.WriteAllTextAsync(folder.File("threatcrowd_relations.csv"), OldCsv);
         await File.WriteAllTextAsync(folder.File("threatcrowd_relations.json"), OldJson);
     }
 
-    private static async Task ShouldHoldOldTableAsync(TempFolder folder)
+    private static async Task ShouldHoldOldTableAsync(TempDirectory folder)
     {
         (await File.ReadAllTextAsync(folder.File("threatcrowd_relations.csv"))).ShouldBe(OldCsv);
         (await File.ReadAllTextAsync(folder.File("threatcrowd_relations.json"))).ShouldBe(OldJson);
