@@ -64,6 +64,7 @@ internal sealed class LookupGuard
             IndicatorType.Ip => WhyNotAllowedAddress(indicator.Value),
             IndicatorType.Domain => domains.Find(indicator.Value),
             IndicatorType.Email => domains.Find(indicator.Value.AsSpan(indicator.Value.LastIndexOf('@') + 1)),
+            IndicatorType.File when EmptyFileHashes.Contains(indicator.Value) => EmptyFileHashes.Reason,
             _ => null,
         };
     }

@@ -155,9 +155,9 @@ public sealed class LookupGuardBuiltInTests
     }
 
     [Fact]
-    public void Hashes_and_antivirus_names_are_always_allowed()
+    public void Hashes_other_than_the_empty_files_and_antivirus_names_are_always_allowed()
     {
-        guard.WhyNotAllowed(new Indicator(IndicatorType.File, "d41d8cd98f00b204e9800998ecf8427e")).ShouldBeNull();
+        guard.WhyNotAllowed(new Indicator(IndicatorType.File, "ec8c89aa5e521572c74e2dd02a4daf78")).ShouldBeNull();
         guard.WhyNotAllowed(new Indicator(IndicatorType.Antivirus, "localhost")).ShouldBeNull();
     }
 
