@@ -2,7 +2,7 @@
 -- Its version is SQLite's user_version: raise it with every change to this file and add the step that brings
 -- a store of the previous version up to it in src/ThreatCrowd.Batch/Store/Migrations.cs.
 -- Times are Unix milliseconds (UTC): compact, sortable, and exact enough to pace requests across restarts.
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 -- One row per distinct indicator (type + normalized value): the queue and its checkpoint state.
 CREATE TABLE indicators (
@@ -88,7 +88,10 @@ CREATE TABLE runs (
 -- When the last request started, so that a new process keeps the interval the previous one was keeping.
 CREATE TABLE pacing (
     id              INTEGER PRIMARY KEY CHECK (id = 1),
-    last_request_at INTEGER NOT NULL
+    last_request_at INTEGER NOT NULL,
+    -- The indicator whose request has started and whose outcome is not stored yet. Left set by a process that
+    -- died mid-request: the next run asks that indicator last, so one that crashes the program cannot block the queue.
+    in_flight       INTEGER
 );
 
 -- What the latest export showed, so that the next one can tell what changed: the verdict (as votes) of every

@@ -30,6 +30,7 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
         }
 
         var pacing = new PacingState(session.Connection);
+        AskLastWhatADeadProcessWasAsking(due, pacing);
         using var pacer = new RequestPacer(options.ThreatCrowd.RequestInterval, clock, pacing.LastRequestAt());
         var lookups = new PacedLookups(session, pacer, pacing, _jitter, deadline);
         session.Console.Info($"looking up {due.Count:N0} of {dueTotal:N0} due, one request every {Durations.Humanize(options.ThreatCrowd.RequestInterval)}.");
@@ -42,6 +43,22 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
         }
 
         return end == RunEnd.Completed && limitReached ? RunEnd.LimitReached : end;
+    }
+
+    /// <summary>
+    /// An indicator whose request was started but whose outcome was never stored: the process died asking it. It is
+    /// asked again, but last, so an indicator that makes the program crash cannot keep the rest of the queue waiting.
+    /// </summary>
+    private void AskLastWhatADeadProcessWasAsking(List<long> due, PacingState pacing)
+    {
+        if (pacing.InFlight() is { } cutOff && due.Remove(cutOff))
+        {
+            due.Add(cutOff);
+            if (QueuedIndicator.Load(session.Connection, cutOff) is { } queued)
+            {
+                session.Console.Info($"{queued.Indicator} was being asked when the previous run stopped; it is asked last this time.");
+            }
+        }
     }
 
     private Task<RunEnd> LookUpRoundAsync(List<long> due, long runId, DateTimeOffset? deadline, PacedLookups lookups, CancellationToken ct) =>
@@ -86,11 +103,17 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
             PacedOutcome outcome;
             try
             {
-                outcome = await lookups.LookupAsync(queued.Indicator, ct).ConfigureAwait(false);
+                outcome = await lookups.LookupAsync(queued.Id, queued.Indicator, ct).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 return RunEnd.Interrupted;
+            }
+
+            if (outcome.WindowClosed || outcome.ServiceUnreachable)
+            {
+                // Deliberately left due, not cut off: the next run need not put it last.
+                new PacingState(session.Connection).Settle();
             }
 
             if (outcome.WindowClosed)

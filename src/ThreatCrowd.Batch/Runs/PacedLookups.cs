@@ -18,7 +18,7 @@ internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, Pac
     private readonly ThreatCrowdClient _client = new(session.Http, session.Options.BaseUri);
     private int _unreachableInARow;
 
-    public async Task<PacedOutcome> LookupAsync(Indicator indicator, CancellationToken ct)
+    public async Task<PacedOutcome> LookupAsync(long indicatorId, Indicator indicator, CancellationToken ct)
     {
         var options = session.Options.ThreatCrowd;
         LookupResult result = LookupResult.TransientFailure("not asked");
@@ -35,7 +35,7 @@ internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, Pac
                 await Task.Delay(backoff, session.Clock, ct).ConfigureAwait(false);
             }
 
-            pacing.RecordRequest(await pacer.WaitForTurnAsync(ct).ConfigureAwait(false));
+            pacing.RecordRequest(await pacer.WaitForTurnAsync(ct).ConfigureAwait(false), indicatorId);
             result = await _client.LookupAsync(indicator, ct).ConfigureAwait(false);
             _unreachableInARow = result.Unreachable ? _unreachableInARow + 1 : 0;
             if (_unreachableInARow >= options.UnreachableAfter)

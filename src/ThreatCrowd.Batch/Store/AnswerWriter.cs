@@ -41,6 +41,7 @@ internal sealed class AnswerWriter(SqliteConnection connection)
         var counter = answer.Found ? "found" : "not_found";
         connection.Execute($"UPDATE runs SET looked_up = looked_up + 1, {counter} = {counter} + 1 WHERE id = $runId", new { runId }, transaction);
         alsoInTransaction?.Invoke(transaction);
+        SettleInFlight(indicatorId, transaction);
         transaction.Commit();
     }
 
@@ -55,6 +56,11 @@ internal sealed class AnswerWriter(SqliteConnection connection)
             new { id = indicatorId, reason, retryAfter = UnixMs.From(retryAfter) },
             transaction);
         connection.Execute("UPDATE runs SET looked_up = looked_up + 1, failed = failed + 1 WHERE id = $runId", new { runId }, transaction);
+        SettleInFlight(indicatorId, transaction);
         transaction.Commit();
     }
+
+    // Stored together with the outcome: a kill can never leave an answered indicator marked as in flight.
+    private void SettleInFlight(long indicatorId, SqliteTransaction transaction) =>
+        connection.Execute("UPDATE pacing SET in_flight = NULL WHERE id = 1 AND in_flight = $indicatorId", new { indicatorId }, transaction);
 }

@@ -79,5 +79,13 @@ internal static class Migrations
 
             PRAGMA user_version = 3;
             """,
+
+        // 3 → 4: the indicator in flight, so that a run can tell which one a dead process was asking.
+        [3] =
+            """
+            ALTER TABLE pacing ADD COLUMN in_flight INTEGER;
+
+            PRAGMA user_version = 4;
+            """,
     };
 }

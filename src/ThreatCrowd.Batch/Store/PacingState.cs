@@ -12,8 +12,18 @@ internal sealed class PacingState(SqliteConnection connection)
     public DateTimeOffset? LastRequestAt() =>
         UnixMs.To(connection.ExecuteScalar<long?>("SELECT last_request_at FROM pacing WHERE id = 1"));
 
-    public void RecordRequest(DateTimeOffset startedAt) =>
+    /// <summary>Records a request's start, and the indicator it asks about (null for a vote).</summary>
+    public void RecordRequest(DateTimeOffset startedAt, long? indicatorId = null) =>
         connection.Execute(
-            "INSERT INTO pacing (id, last_request_at) VALUES (1, $at) ON CONFLICT (id) DO UPDATE SET last_request_at = excluded.last_request_at",
-            new { at = UnixMs.From(startedAt) });
+            """
+            INSERT INTO pacing (id, last_request_at, in_flight) VALUES (1, $at, $indicatorId)
+            ON CONFLICT (id) DO UPDATE SET last_request_at = excluded.last_request_at, in_flight = excluded.in_flight
+            """,
+            new { at = UnixMs.From(startedAt), indicatorId });
+
+    /// <summary>The indicator a request was started for whose outcome was never stored: the process died asking it.</summary>
+    public long? InFlight() => connection.ExecuteScalar<long?>("SELECT in_flight FROM pacing WHERE id = 1");
+
+    /// <summary>The request in flight is settled (its outcome stored, or deliberately left due).</summary>
+    public void Settle() => connection.Execute("UPDATE pacing SET in_flight = NULL WHERE id = 1");
 }

@@ -11,6 +11,8 @@ public sealed class StoreMigrationTests
 
     private static string SchemaV2 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "schema-v2.sql"));
 
+    private static string SchemaV3 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "schema-v3.sql"));
+
     [Fact]
     public void A_version_1_store_is_brought_to_the_current_version_with_its_rows_kept_and_the_new_tables_added()
     {
@@ -94,7 +96,7 @@ public sealed class StoreMigrationTests
 
         using var store = StoreDatabase.Open(path);
 
-        store.ExecuteScalar<int>("PRAGMA user_version").ShouldBe(3);
+        store.ExecuteScalar<int>("PRAGMA user_version").ShouldBe(Schema.Version);
         store.QuerySingle<(string Value, long Depth)>("SELECT value, depth FROM indicators").ShouldBe(("aoldaily.com", 0L));
         store.QuerySingle<(long Id, string Name, string Kind, long Read)>("SELECT id, name, kind, last_read_at FROM sources")
             .ShouldBe((3L, "feed:domains", "feed", 5L));
@@ -126,9 +128,30 @@ public sealed class StoreMigrationTests
     {
         SchemaV1.ShouldContain("PRAGMA user_version = 1;");
         SchemaV2.ShouldContain("PRAGMA user_version = 2;");
-        Migrations.Steps.Keys.ShouldBe([1, 2]);
+        SchemaV3.ShouldContain("PRAGMA user_version = 3;");
+        Migrations.Steps.Keys.ShouldBe([1, 2, 3]);
         Migrations.Steps[1].TrimEnd().ShouldEndWith("PRAGMA user_version = 2;");
         Migrations.Steps[2].TrimEnd().ShouldEndWith("PRAGMA user_version = 3;");
+        Migrations.Steps[3].TrimEnd().ShouldEndWith("PRAGMA user_version = 4;");
+    }
+
+    [Fact]
+    public void A_version_3_store_keeps_its_pacing_and_gets_no_indicator_in_flight()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("v3.db");
+        using (var v3 = new SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            v3.Open();
+            v3.Execute(SchemaV3);
+            v3.Execute("INSERT INTO pacing (id, last_request_at) VALUES (1, 1234)");
+        }
+
+        using var store = StoreDatabase.Open(path);
+        using var fresh = StoreDatabase.Open(dir.File("fresh.db"));
+
+        store.QuerySingle<(long At, long? InFlight)>("SELECT last_request_at, in_flight FROM pacing").ShouldBe((1234L, (long?)null));
+        Shape(store).ShouldBe(Shape(fresh));
     }
 
     private static List<string> Tables(SqliteConnection db) =>
