@@ -2,6 +2,7 @@ using System.Globalization;
 using ThreatCrowd.Batch.Bench.Data;
 using ThreatCrowd.Batch.Bench.Measure;
 using ThreatCrowd.Batch.Bench.Report;
+using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Bench.Suites;
 
@@ -69,7 +70,7 @@ internal sealed class ImportSuite(BenchSettings settings, ProgramRunner runner, 
     }
 
     /// <summary>The page cache the sqlite3 baseline is given: the one the program imports with.</summary>
-    public static long CacheSizeKiB => 2000;
+    public static long CacheSizeKiB => ImportWriter.ImportCacheKiB;
 
     private async Task<ProcessResult> ImportAsync(string csv, CancellationToken ct)
     {
