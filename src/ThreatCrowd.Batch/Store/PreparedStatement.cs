@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -5,8 +6,9 @@ namespace ThreatCrowd.Batch.Store;
 
 /// <summary>
 /// One statement prepared once and run many times straight through SQLite's C API, parameters bound by position.
-/// For the import's millions of tiny statements: a <see cref="SqliteCommand"/> costs a few microseconds per run in
-/// parameter lookup by name and reader objects, as much as the insert itself. It runs inside whatever transaction
+/// For the import's millions of tiny statements and the export's millions of rows: a <see cref="SqliteCommand"/>
+/// costs a few microseconds per run or row in parameter lookup by name, reader objects and checks, as much as the
+/// work itself, and a text column can be read here as bytes without making a string. It runs inside whatever transaction
 /// the connection has open, and throws the same <see cref="SqliteException"/> a command would.
 /// </summary>
 internal sealed class PreparedStatement : IDisposable
@@ -81,6 +83,35 @@ internal sealed class PreparedStatement : IDisposable
             raw.sqlite3_reset(_statement);
         }
     }
+
+    /// <summary>Steps a query to its next row; false at the end (the statement is then reset for another run).</summary>
+    public bool Step()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW)
+        {
+            return true;
+        }
+
+        raw.sqlite3_reset(_statement);
+        if (rc != raw.SQLITE_DONE)
+        {
+            Check(rc);
+        }
+
+        return false;
+    }
+
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
+
+    /// <summary>A text column as UTF-8 bytes, valid until the next step; no string is made.</summary>
+    public ReadOnlySpan<byte> Utf8(int column) => raw.sqlite3_column_blob(_statement, column);
+
+    public string Text(int column) => Encoding.UTF8.GetString(Utf8(column));
+
+    public string? NullableText(int column) => IsNull(column) ? null : Text(column);
 
     /// <summary>The rowid of the row the last successful INSERT on this connection added.</summary>
     public long LastInsertRowId => raw.sqlite3_last_insert_rowid(_db);
