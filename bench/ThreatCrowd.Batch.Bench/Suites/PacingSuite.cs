@@ -39,6 +39,12 @@ internal sealed class PacingSuite(BenchSettings settings, ProgramRunner runner, 
             ProgramRunner.EnsureSucceeded(await runner.RunAsync(arguments, scratch, ct), "resume");
             var starts = server.Requests.Skip(before).Where(r => r.Path.StartsWith("/searchApi/", StringComparison.Ordinal)).Select(r => r.At).ToList();
             var measured = PacingRun.From(starts, interval);
+
+            // The arrival times themselves, for a closer look at where the gaps stretch or shrink.
+            await File.WriteAllLinesAsync(
+                Path.Combine(settings.WorkDirectory, "runs", $"pacing-arrivals-{run + 1}.txt"),
+                starts.Select(s => s.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "." + (s.UtcTicks % 10_000).ToString("D4", CultureInfo.InvariantCulture)),
+                ct);
             runs.Add(measured);
             log.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
