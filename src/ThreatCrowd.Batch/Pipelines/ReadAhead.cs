@@ -1,5 +1,4 @@
-using System.Runtime.CompilerServices;
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 
 namespace ThreatCrowd.Batch.Pipelines;
 
@@ -7,30 +6,36 @@ namespace ThreatCrowd.Batch.Pipelines;
 /// Enumerates a sequence on a thread of its own, a few batches ahead of the consumer, so that producing the items
 /// (parsing a file, stepping through the store) and consuming them (writing the store, formatting a table) run on
 /// two cores at once. The batches ahead are bounded, so memory does not grow with the sequence; the order is kept.
-/// A failure of the producer is rethrown to the consumer once the batches before it are consumed; a consumer that
-/// stops early stops the producer and waits for it, so nothing it holds open (a file, a statement) outlives the call.
+/// A failure of the producer is rethrown to the consumer after the batches before it; a consumer that stops early
+/// stops the producer and waits for it, so nothing it holds open (a file, a statement) outlives the enumeration.
 /// </summary>
+/// <remarks>
+/// Both sides block on their own threads rather than await: handing each batch through the thread pool woke pool
+/// threads that then spun waiting for more work, and on two cores that spinning took a core's worth of time from
+/// the work itself. Batches are large for the same reason: fewer hand-overs.
+/// </remarks>
 internal static class ReadAhead
 {
-    public const int DefaultBatchLength = 4096;
-    public const int DefaultBatchesAhead = 4;
+    private const int BatchLength = 8192;
+    private const int BatchesAhead = 3;
 
-    public static async IAsyncEnumerable<List<T>> BatchesAsync<T>(
-        IEnumerable<T> source,
-        [EnumeratorCancellation] CancellationToken ct,
-        int batchLength = DefaultBatchLength,
-        int batchesAhead = DefaultBatchesAhead)
+    public static IEnumerable<List<T>> Batches<T>(IEnumerable<T> source, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var channel = Channel.CreateBounded<List<T>>(new BoundedChannelOptions(batchesAhead) { SingleReader = true, SingleWriter = true });
+        return Consume(source, ct);
+    }
+
+    private static IEnumerable<List<T>> Consume<T>(IEnumerable<T> source, CancellationToken ct)
+    {
+        using var queue = new BlockingCollection<List<T>>(BatchesAhead);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var producer = Task.Factory.StartNew(
-            () => Produce(source, channel.Writer, batchLength, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            () => Produce(source, queue, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var completed = false;
         try
         {
-            // The producer always completes the channel, failed or not; its failure is rethrown below.
-            await foreach (var batch in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            // The producer always completes the queue, failed or not; its failure is rethrown below.
+            foreach (var batch in queue.GetConsumingEnumerable(CancellationToken.None))
             {
                 yield return batch;
             }
@@ -41,47 +46,37 @@ internal static class ReadAhead
         {
             if (!completed)
             {
-                await stop.CancelAsync().ConfigureAwait(false);
-                await producer.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                stop.Cancel();
+                ((IAsyncResult)producer).AsyncWaitHandle.WaitOne();
             }
         }
 
-        await producer.ConfigureAwait(false);
+        producer.GetAwaiter().GetResult();
     }
 
-    private static void Produce<T>(IEnumerable<T> source, ChannelWriter<List<T>> writer, int batchLength, CancellationToken ct)
+    private static void Produce<T>(IEnumerable<T> source, BlockingCollection<List<T>> queue, CancellationToken ct)
     {
         try
         {
-            var batch = new List<T>(batchLength);
+            var batch = new List<T>(BatchLength);
             foreach (var item in source)
             {
                 batch.Add(item);
-                if (batch.Count == batchLength)
+                if (batch.Count == BatchLength)
                 {
-                    ct.ThrowIfCancellationRequested();
-                    Hand(writer, batch, ct);
-                    batch = new List<T>(batchLength);
+                    queue.Add(batch, ct);
+                    batch = new List<T>(BatchLength);
                 }
             }
 
             if (batch.Count > 0)
             {
-                Hand(writer, batch, ct);
+                queue.Add(batch, ct);
             }
         }
         finally
         {
-            writer.Complete();
-        }
-    }
-
-    // The producer's thread is its own (long-running), so waiting here for room blocks nobody else.
-    private static void Hand<T>(ChannelWriter<List<T>> writer, List<T> batch, CancellationToken ct)
-    {
-        if (!writer.TryWrite(batch))
-        {
-            writer.WriteAsync(batch, ct).AsTask().GetAwaiter().GetResult();
+            queue.CompleteAdding();
         }
     }
 }

@@ -11,8 +11,8 @@ namespace ThreatCrowd.Batch.Runs;
 /// </summary>
 internal sealed class ClassifyingReader(IndicatorClassifier classifier, LookupGuard guard)
 {
-    public IAsyncEnumerable<List<ImportItem>> ReadAsync(IEnumerable<SourceEntry> entries, CancellationToken ct) =>
-        ReadAhead.BatchesAsync(entries.Select(Classify), ct);
+    public IEnumerable<List<ImportItem>> Read(IEnumerable<SourceEntry> entries, CancellationToken ct) =>
+        ReadAhead.Batches(entries.Select(Classify), ct);
 
     private ImportItem Classify(SourceEntry entry)
     {

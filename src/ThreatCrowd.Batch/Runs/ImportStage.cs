@@ -27,7 +27,7 @@ internal sealed class ImportStage(BatchSession session)
 
             foreach (var file in files)
             {
-                await ImportAsync(file, SourceKind.Csv, new CsvIndicatorReader().Read(file), totals, ct).ConfigureAwait(false);
+                Import(file, SourceKind.Csv, new CsvIndicatorReader().Read(file), totals, ct);
             }
         }
 
@@ -46,16 +46,16 @@ internal sealed class ImportStage(BatchSession session)
                 continue;
             }
 
-            await ImportAsync(feed.SourceName, SourceKind.Feed, entries, totals, ct).ConfigureAwait(false);
+            Import(feed.SourceName, SourceKind.Feed, entries, totals, ct);
         }
 
         return new ImportSummary(totals.Accepted, totals.Duplicates, totals.Rejected, totals.Read, totals.Failed);
     }
 
-    private async Task ImportAsync(string sourceName, SourceKind kind, IEnumerable<SourceEntry> entries, Totals totals, CancellationToken ct)
+    private void Import(string sourceName, SourceKind kind, IEnumerable<SourceEntry> entries, Totals totals, CancellationToken ct)
     {
         using var writer = new ImportWriter(session.Connection, sourceName, kind, session.Clock.GetUtcNow());
-        await foreach (var batch in _reader.ReadAsync(entries, ct).ConfigureAwait(false))
+        foreach (var batch in _reader.Read(entries, ct))
         {
             foreach (var item in batch)
             {

@@ -7,7 +7,7 @@ namespace ThreatCrowd.Batch.Store;
 /// <summary>
 /// Writes one read of one source into the store: each accepted indicator (collapsing duplicates, recording
 /// provenance) and each reject. The previous read's rejects of that source are replaced, so rejects.csv always
-/// describes the inputs as they are now. Commits every <see cref="BatchSize"/> rows so a huge file neither holds
+/// describes the inputs as they are now. Commits every <see cref="DefaultBatchSize"/> rows so a huge file neither holds
 /// one giant transaction nor loses more than a moment's work to an interruption; a re-read is harmless.
 /// </summary>
 /// <remarks>
@@ -23,9 +23,10 @@ namespace ThreatCrowd.Batch.Store;
 internal sealed class ImportWriter : IDisposable
 {
     /// <summary>The page cache while importing, in KiB: enough for the unique index of a few million indicators.</summary>
-    public const int ImportCacheKiB = 64 * 1024;
+    public const int ImportCacheKiB = 48 * 1024;
 
-    private const int BatchSize = 250_000;
+    /// <summary>Rows per commit: a second or two of work, so an interruption loses little.</summary>
+    public const int DefaultBatchSize = 250_000;
 
     /// <summary>A reject keeps the start of its value: enough to find the row, not a 10 MB cell in rejects.csv.</summary>
     private const int MaxRejectValueLength = 256;
@@ -37,13 +38,24 @@ internal sealed class ImportWriter : IDisposable
     private readonly PreparedStatement _insertIndicator;
     private readonly PreparedStatement _touchIndicator;
     private readonly PreparedStatement _upsertProvenance;
+    private readonly PreparedStatement _provenanceOfNew;
     private readonly PreparedStatement _insertReject;
+
+    /// <summary>Ids above this one were created by this read (ids are handed out in ascending order).</summary>
+    private readonly long _lastIdBefore;
+
+    /// <summary>The highest id created by this read, and the highest whose provenance is written.</summary>
+    private long _lastNewId;
+    private long _lastIdWithProvenance;
+    private readonly int _batchSize;
     private SqliteTransaction _transaction;
     private int _pending;
 
-    public ImportWriter(SqliteConnection connection, string sourceName, SourceKind kind, DateTimeOffset now)
+    public ImportWriter(SqliteConnection connection, string sourceName, SourceKind kind, DateTimeOffset now, int batchSize = DefaultBatchSize)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _connection = connection;
+        _batchSize = batchSize;
         _now = UnixMs.From(now);
         _previousCacheSize = Scalar("PRAGMA cache_size");
         Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{ImportCacheKiB}; PRAGMA ignore_check_constraints = ON"));
@@ -68,6 +80,13 @@ internal sealed class ImportWriter : IDisposable
             WHERE last_seen_at < excluded.last_seen_at
             """);
         _insertReject = new PreparedStatement(connection, "INSERT INTO rejects (source_id, line, value, reason) VALUES (?1, ?2, ?3, ?4)");
+
+        // The indicators this read creates get their provenance in one statement per batch rather than one per row.
+        _provenanceOfNew = new PreparedStatement(
+            connection,
+            "INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at) SELECT id, ?1, ?2, ?2 FROM indicators WHERE id > ?3 AND id <= ?4");
+        _lastIdBefore = Scalar("SELECT coalesce(max(id), 0) FROM indicators");
+        _lastNewId = _lastIdWithProvenance = _lastIdBefore;
     }
 
     public long Accepted { get; private set; }
@@ -79,18 +98,24 @@ internal sealed class ImportWriter : IDisposable
     public void Add(Indicator indicator)
     {
         var type = indicator.Type.ToName();
-        long id;
         if (_insertIndicator.Bind(1, type).Bind(2, indicator.Value).Bind(3, _now).Execute() == 1)
         {
-            id = _insertIndicator.LastInsertRowId;
-        }
-        else
-        {
-            id = _touchIndicator.Bind(1, type).Bind(2, indicator.Value).Bind(3, _now).ExecuteInt64()
-                ?? throw new InvalidOperationException($"{indicator} was neither inserted nor found.");
+            // New: its provenance follows with the batch's (see WriteProvenanceOfNew). A first mention.
+            _lastNewId = _insertIndicator.LastInsertRowId;
+            Accepted++;
+            Tick();
+            return;
         }
 
-        if (_upsertProvenance.Bind(1, id).Bind(2, _sourceId).Bind(3, _now).Execute() == 0)
+        var id = _touchIndicator.Bind(1, type).Bind(2, indicator.Value).Bind(3, _now).ExecuteInt64()
+            ?? throw new InvalidOperationException($"{indicator} was neither inserted nor found.");
+
+        // Created earlier in this same read: a repeat, and its provenance already says "seen now".
+        if (id > _lastIdBefore)
+        {
+            Duplicates++;
+        }
+        else if (_upsertProvenance.Bind(1, id).Bind(2, _sourceId).Bind(3, _now).Execute() == 0)
         {
             Duplicates++;
         }
@@ -112,6 +137,7 @@ internal sealed class ImportWriter : IDisposable
 
     public void Complete()
     {
+        WriteProvenanceOfNew();
         Execute("UPDATE sources SET last_read_at = $now WHERE id = $source", ("$now", _now), ("$source", _sourceId));
         _transaction.Commit();
         _pending = 0;
@@ -122,6 +148,7 @@ internal sealed class ImportWriter : IDisposable
         _insertIndicator.Dispose();
         _touchIndicator.Dispose();
         _upsertProvenance.Dispose();
+        _provenanceOfNew.Dispose();
         _insertReject.Dispose();
         _transaction.Dispose();
         using var restore = _connection.CreateCommand();
@@ -131,15 +158,31 @@ internal sealed class ImportWriter : IDisposable
 
     private void Tick()
     {
-        if (++_pending < BatchSize)
+        if (++_pending < _batchSize)
         {
             return;
         }
 
+        WriteProvenanceOfNew();
         _transaction.Commit();
         _transaction.Dispose();
         _transaction = _connection.BeginTransaction();
         _pending = 0;
+    }
+
+    /// <summary>
+    /// Provenance rows for the indicators created since the last call, which hold the ids just above the previous
+    /// ones, all in one statement: the same rows the per-row upsert would write for a first mention.
+    /// </summary>
+    private void WriteProvenanceOfNew()
+    {
+        if (_lastNewId == _lastIdWithProvenance)
+        {
+            return;
+        }
+
+        _provenanceOfNew.Bind(1, _sourceId).Bind(2, _now).Bind(3, _lastIdWithProvenance).Bind(4, _lastNewId).Execute();
+        _lastIdWithProvenance = _lastNewId;
     }
 
     private long UpsertSource(string name, SourceKind kind)
@@ -160,6 +203,7 @@ internal sealed class ImportWriter : IDisposable
     private long Scalar(string sql)
     {
         using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
         command.CommandText = sql;
         return (long)command.ExecuteScalar()!;
     }

@@ -21,7 +21,7 @@ internal static class TableWriter
         await using (table.ConfigureAwait(false))
         {
             // The rows are read (from the store, mostly) on another core while these are formatted and written.
-            await foreach (var batch in ReadAhead.BatchesAsync(rows, ct).ConfigureAwait(false))
+            foreach (var batch in ReadAhead.Batches(rows, ct))
             {
                 table.WriteBatch(batch, ct);
             }
