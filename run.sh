@@ -2,6 +2,7 @@
 # ThreatCrowd.Batch: ./run.sh <command> [options]. See README.md.
 #   ./run.sh demo      the whole pipeline offline, against a local stand-in of the service
 #   ./run.sh test      restore, build and run every test
+#   ./run.sh bench [--quick]   the benchmarks (docs/benchmarks.md); never part of test or CI
 #   ./run.sh run|resume|status|export|import ...   the program itself (built only when the sources changed)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -54,6 +55,28 @@ case "${1:-help}" in
   test)
     shift
     run_tests "$@"
+    ;;
+  bench)
+    shift
+    need_dotnet
+    # The baselines are the sqlite3 shell's; Debian packages it.
+    if ! command -v sqlite3 >/dev/null 2>&1; then
+      if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        echo "installing sqlite3 (the baseline the figures are compared with)..." >&2
+        apt-get install -y sqlite3 >/dev/null 2>&1 || { apt-get update >/dev/null 2>&1 && apt-get install -y sqlite3 >/dev/null; }
+      else
+        echo "warning: sqlite3 is missing, so the ratios to it are left out; install it with: sudo apt-get install -y sqlite3" >&2
+      fi
+    fi
+    # Release builds of the program (the very one ./run.sh runs) and of the bench harness.
+    mkdir -p artifacts
+    if ! dotnet build bench/ThreatCrowd.Batch.Bench/ThreatCrowd.Batch.Bench.csproj -c Release --nologo >artifacts/bench-build.log 2>&1; then
+      grep -E 'error|Error' artifacts/bench-build.log >&2 || cat artifacts/bench-build.log >&2
+      echo "error: the build failed; the whole log is in artifacts/bench-build.log" >&2
+      exit 1
+    fi
+    touch "$stamp"
+    exec dotnet artifacts/bin/ThreatCrowd.Batch.Bench/release/ThreatCrowd.Batch.Bench.dll "$@"
     ;;
   *)
     build_if_changed

@@ -12,7 +12,7 @@ namespace ThreatCrowd.Batch.Runs;
 /// </summary>
 internal sealed class ImportStage(BatchSession session)
 {
-    private readonly IndicatorClassifier _classifier = new();
+    private readonly ClassifyingReader _reader = new(new IndicatorClassifier(), session.Guard);
 
     public async Task<ImportSummary> RunAsync(IReadOnlyList<string> extraInputs, CancellationToken ct)
     {
@@ -55,32 +55,18 @@ internal sealed class ImportStage(BatchSession session)
     private void Import(string sourceName, SourceKind kind, IEnumerable<SourceEntry> entries, Totals totals, CancellationToken ct)
     {
         using var writer = new ImportWriter(session.Connection, sourceName, kind, session.Clock.GetUtcNow());
-        long seen = 0;
-        foreach (var entry in entries)
+        foreach (var batch in _reader.Read(entries, ct))
         {
-            if ((++seen & 0x3FF) == 0)
+            foreach (var item in batch)
             {
-                ct.ThrowIfCancellationRequested();
-            }
-
-            if (entry.Problem is not null)
-            {
-                writer.Reject(entry.Line, entry.Value, entry.Problem);
-                continue;
-            }
-
-            var result = _classifier.Classify(entry.Value, entry.TypeHint);
-            if (result.Indicator is null)
-            {
-                writer.Reject(entry.Line, entry.Value, result.RejectReason!);
-            }
-            else if (session.Guard.WhyNotAllowed(result.Indicator) is { } why)
-            {
-                writer.Reject(entry.Line, entry.Value, why);
-            }
-            else
-            {
-                writer.Add(result.Indicator);
+                if (item.Indicator is { } indicator)
+                {
+                    writer.Add(indicator);
+                }
+                else
+                {
+                    writer.Reject(item.Line, item.Value, item.RejectReason!);
+                }
             }
         }
 

@@ -52,7 +52,7 @@ internal static class HecFile
                     json.WriteStartObject(Event);
                     layout.WriteJson(json, row);
                     json.WriteEndObject();
-                    await lines.EndLineAsync(token).ConfigureAwait(false);
+                    lines.EndLine();
                     count++;
                 }
 

@@ -51,7 +51,10 @@ internal sealed class AtomicFileSet : IAsyncDisposable
             Access = FileAccess.Write,
             Share = FileShare.None,
             BufferSize = BufferSize,
-            Options = FileOptions.Asynchronous,
+
+            // Synchronous: on Linux an asynchronous file write is the same write queued to the thread pool, and the
+            // tables' millions of rows are written from one formatting thread in large blocks.
+            Options = FileOptions.None,
         });
         _files.Add(new PendingFile(target, temp, stream));
         return stream;

@@ -9,7 +9,8 @@ internal static class CsvFields
     {
         if (value is { } timestamp)
         {
-            csv.WriteField(TableFormat.ToUtcSeconds(timestamp), TableFormat.Timestamp);
+            Span<char> text = stackalloc char[TableFormat.TimestampLength];
+            csv.WriteField((ReadOnlySpan<char>)text[..TableFormat.FormatTimestamp(timestamp, text)]);
         }
         else
         {

@@ -40,7 +40,7 @@ internal sealed class JsonLinesWriter : IDisposable
     }
 
     /// <summary>Ends the object and the line; writes to the stream only when enough lines have gathered.</summary>
-    public ValueTask EndLineAsync(CancellationToken ct)
+    public void EndLine()
     {
         _json.WriteEndObject();
         _json.Flush();
@@ -49,7 +49,12 @@ internal sealed class JsonLinesWriter : IDisposable
         _json.Reset();
         _buffer.GetSpan(1)[0] = (byte)'\n';
         _buffer.Advance(1);
-        return _buffer.WrittenCount >= WriteOutAt ? WriteOutAsync(ct) : ValueTask.CompletedTask;
+        if (_buffer.WrittenCount >= WriteOutAt)
+        {
+            // A synchronous write of a large block: the tables are written by one thread that has nothing else to do.
+            _stream.Write(_buffer.WrittenSpan);
+            _buffer.ResetWrittenCount();
+        }
     }
 
     /// <summary>Hands every gathered line to the stream.</summary>

@@ -15,6 +15,7 @@ internal sealed class TableFiles<TRow> : IAsyncDisposable
     private readonly IJsonLayout<TRow>? _jsonLayout;
     private readonly CsvWriter _csv;
     private readonly JsonLinesWriter? _json;
+    private JsonLinesWorker<TRow>? _jsonWorker;
     private long _rows;
     private bool _committed;
 
@@ -53,23 +54,60 @@ internal sealed class TableFiles<TRow> : IAsyncDisposable
         }
     }
 
-    public async ValueTask WriteAsync(TRow row, CancellationToken ct)
+    /// <summary>
+    /// Adds one row to every file of the table. It completes at once: rows are formatted into buffers that reach the
+    /// files in large synchronous writes, cheaper per row than an asynchronous call (see <see cref="AtomicFileSet"/>).
+    /// </summary>
+    public ValueTask WriteAsync(TRow row, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
+        if (_jsonWorker is not null)
+        {
+            throw new InvalidOperationException("A table is written row by row or batch by batch, not both: the JSON lines would interleave.");
+        }
+
         _csvLayout.WriteCsv(_csv, row);
-        await _csv.EndRecordAsync(ct).ConfigureAwait(false);
+        _csv.EndRecord();
         if (_json is not null && _jsonLayout is not null)
         {
             _jsonLayout.WriteJson(_json.BeginLine(), row);
-            await _json.EndLineAsync(ct).ConfigureAwait(false);
+            _json.EndLine();
         }
 
         _rows++;
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Adds rows to every file of the table: the CSV formatted here, the JSON at the same time by
+    /// <see cref="JsonLinesWorker{TRow}"/>. The rows must not change afterwards.
+    /// </summary>
+    public void WriteBatch(IReadOnlyList<TRow> rows, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (_json is not null && _jsonLayout is not null)
+        {
+            _jsonWorker ??= new JsonLinesWorker<TRow>(_json, _jsonLayout);
+            _jsonWorker.Add(rows);
+        }
+
+        foreach (var row in rows)
+        {
+            _csvLayout.WriteCsv(_csv, row);
+            _csv.EndRecord();
+        }
+
+        _rows += rows.Count;
     }
 
     /// <summary>Puts the table's files in place, all of them or none.</summary>
     public async Task<TableWritten> CommitAsync(CancellationToken ct)
     {
+        if (_jsonWorker is not null)
+        {
+            await _jsonWorker.CompleteAsync().ConfigureAwait(false);
+        }
+
         await _csv.FlushAsync(ct).ConfigureAwait(false);
         await _csv.DisposeAsync().ConfigureAwait(false);
         if (_json is not null)
@@ -84,6 +122,11 @@ internal sealed class TableFiles<TRow> : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_jsonWorker is not null)
+        {
+            await _jsonWorker.DisposeAsync().ConfigureAwait(false);
+        }
+
         try
         {
             await _csv.DisposeAsync().ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using ThreatCrowd.Batch.Pipelines;
+
 namespace ThreatCrowd.Batch.Tables;
 
 /// <summary>
@@ -18,9 +20,10 @@ internal static class TableWriter
         var table = await TableFiles<TRow>.OpenAsync(outputDirectory, name, csvLayout, jsonLayout, ct).ConfigureAwait(false);
         await using (table.ConfigureAwait(false))
         {
-            foreach (var row in rows)
+            // The rows are read (from the store, mostly) on another core while these are formatted and written.
+            foreach (var batch in ReadAhead.Batches(rows, ct))
             {
-                await table.WriteAsync(row, ct).ConfigureAwait(false);
+                table.WriteBatch(batch, ct);
             }
 
             return await table.CommitAsync(ct).ConfigureAwait(false);

@@ -53,6 +53,38 @@ public sealed class DueQueueTests
         DueQueue.Load(db, Now, Week, limit: 2).ShouldBe([ids["a.com"], ids["b.com"]]);
     }
 
+    [Fact]
+    public void The_order_is_that_of_the_plain_sorted_query_whatever_the_states_and_times()
+    {
+        using var dir = new TempDirectory();
+        using var db = StoreDatabase.Open(dir.File("store.db"));
+        var random = new Random(6);
+        var now = UnixMs.From(Now);
+        var states = new[] { "pending", "failed", "found", "not_found" };
+        for (var i = 1; i <= 400; i++)
+        {
+            // Times that tie, a few before 1970, and pending ones with a lookup time, which the program never writes.
+            long? lookedUp = random.Next(4) == 0 ? null : now - (random.Next(-2, 20) * 86_400_000L);
+            long? retryAfter = random.Next(3) == 0 ? null : now + (random.Next(-3, 3) * 3_600_000L);
+            db.Execute(
+                "INSERT INTO indicators (id, type, value, first_imported_at, last_imported_at, state, looked_up_at, retry_after) VALUES ($id, 'domain', $value, 1, 1, $state, $lookedUp, $retryAfter)",
+                new { id = i * 3, value = $"host{i}.example.com", state = states[random.Next(states.Length)], lookedUp, retryAfter });
+        }
+
+        const string sorted =
+            """
+            SELECT id FROM indicators
+            WHERE state = 'pending'
+               OR (state = 'failed' AND (retry_after IS NULL OR retry_after <= $now))
+               OR (state IN ('found', 'not_found') AND looked_up_at <= $staleBefore)
+            ORDER BY CASE state WHEN 'pending' THEN 0 WHEN 'failed' THEN 1 ELSE 2 END, coalesce(looked_up_at, 0), id
+            """;
+        var expected = db.Query<long>(sorted, new { now, staleBefore = UnixMs.From(Now - Week) }).ToList();
+
+        DueQueue.Load(db, Now, Week, limit: 0).ShouldBe(expected);
+        DueQueue.Load(db, Now, Week, limit: 7).ShouldBe(expected.Take(7));
+    }
+
     private static LookupAnswer NotFound => new(false, null, null, null, null, [], """{"response_code":"0"}""");
 
     private static Dictionary<string, long> Import(SqliteConnection db, params string[] domains)

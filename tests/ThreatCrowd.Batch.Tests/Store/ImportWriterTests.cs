@@ -83,16 +83,70 @@ public sealed class ImportWriterTests
         using var dir = new TempDirectory();
         using var db = StoreDatabase.Open(dir.File("store.db"));
 
-        Import(db, "big.csv", w =>
+        using (var writer = new ImportWriter(db, "big.csv", SourceKind.Csv, Monday, batchSize: 20_000))
         {
             for (var i = 0; i < 45_000; i++)
             {
-                w.Add(new Indicator(IndicatorType.Domain, $"host{i}.example.net"));
+                writer.Add(new Indicator(IndicatorType.Domain, $"host{i}.example.net"));
             }
-        });
+
+            writer.Complete();
+        }
 
         db.ExecuteScalar<long>("SELECT count(*) FROM indicators").ShouldBe(45_000);
         db.ExecuteScalar<long>("SELECT count(*) FROM provenance").ShouldBe(45_000);
+    }
+
+    [Fact]
+    public void New_repeated_and_known_indicators_across_commits_get_the_provenance_and_counts_of_one_row_at_a_time()
+    {
+        using var dir = new TempDirectory();
+        using var db = StoreDatabase.Open(dir.File("store.db"));
+        Indicator D(string name) => new(IndicatorType.Domain, name);
+        using (var earlier = new ImportWriter(db, "a.csv", SourceKind.Csv, Monday))
+        {
+            earlier.Add(D("known.com"));
+            earlier.Add(D("known-elsewhere.com"));
+            earlier.Complete();
+        }
+
+        using (var other = new ImportWriter(db, "b.csv", SourceKind.Csv, Monday))
+        {
+            other.Add(D("only-in-b.com"));
+            other.Complete();
+        }
+
+        // Commits every two rows, so repeats of new indicators fall before and after their batch's provenance.
+        var later = Monday.AddDays(1);
+        using (var writer = new ImportWriter(db, "a.csv", SourceKind.Csv, later, batchSize: 2))
+        {
+            foreach (var name in new[] { "new1.com", "known.com", "new1.com", "new2.com", "only-in-b.com", "new2.com", "known.com", "new3.com" })
+            {
+                writer.Add(D(name));
+            }
+
+            writer.Reject(9, "bad", "reason");
+            writer.Complete();
+            (writer.Accepted, writer.Duplicates, writer.Rejected).ShouldBe((5L, 3L, 1L));
+        }
+
+        var at = UnixMs.From(later);
+        var first = UnixMs.From(Monday);
+        db.Query<(string, string, long, long)>(
+            """
+            SELECT i.value, s.name, p.first_seen_at, p.last_seen_at
+            FROM provenance p JOIN indicators i ON i.id = p.indicator_id JOIN sources s ON s.id = p.source_id
+            ORDER BY i.id, s.name
+            """).ShouldBe(
+            [
+                ("known.com", "a.csv", first, at), ("known-elsewhere.com", "a.csv", first, first), ("only-in-b.com", "a.csv", at, at),
+                ("only-in-b.com", "b.csv", first, first), ("new1.com", "a.csv", at, at), ("new2.com", "a.csv", at, at), ("new3.com", "a.csv", at, at),
+            ]);
+        db.Query<(string, long, long)>("SELECT value, first_imported_at, last_imported_at FROM indicators ORDER BY id").ShouldBe(
+            [
+                ("known.com", first, at), ("known-elsewhere.com", first, first), ("only-in-b.com", first, at),
+                ("new1.com", at, at), ("new2.com", at, at), ("new3.com", at, at),
+            ]);
     }
 
     private static void Import(Microsoft.Data.Sqlite.SqliteConnection db, string source, Action<ImportWriter> write)
