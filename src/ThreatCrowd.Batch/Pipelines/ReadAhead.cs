@@ -16,8 +16,8 @@ namespace ThreatCrowd.Batch.Pipelines;
 /// </remarks>
 internal static class ReadAhead
 {
-    private const int BatchLength = 8192;
-    private const int BatchesAhead = 3;
+    private const int BatchLength = 4096;
+    private const int BatchesAhead = 2;
 
     public static IEnumerable<List<T>> Batches<T>(IEnumerable<T> source, CancellationToken ct)
     {

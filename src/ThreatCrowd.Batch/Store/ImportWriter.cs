@@ -23,7 +23,7 @@ namespace ThreatCrowd.Batch.Store;
 internal sealed class ImportWriter : IDisposable
 {
     /// <summary>The page cache while importing, in KiB: enough for the unique index of a few million indicators.</summary>
-    public const int ImportCacheKiB = 48 * 1024;
+    public const int ImportCacheKiB = 32 * 1024;
 
     /// <summary>Rows per commit: a second or two of work, so an interruption loses little.</summary>
     public const int DefaultBatchSize = 250_000;

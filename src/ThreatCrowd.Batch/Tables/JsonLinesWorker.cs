@@ -10,7 +10,7 @@ namespace ThreatCrowd.Batch.Tables;
 /// </summary>
 internal sealed class JsonLinesWorker<TRow> : IAsyncDisposable
 {
-    private const int BatchesAhead = 4;
+    private const int BatchesAhead = 2;
 
     private readonly BlockingCollection<IReadOnlyList<TRow>> _queue = new(BatchesAhead);
     private readonly CancellationTokenSource _failed = new();
