@@ -4,7 +4,7 @@ using ThreatCrowd.Batch.Classification;
 namespace ThreatCrowd.Batch.Bench.Data;
 
 /// <summary>
-/// The export input: a store of <c>indicators</c> answered indicators (one in ten not found) holding exactly
+/// The export input: a store of <c>indicators</c> answered indicators (half of those without relations not found) holding exactly
 /// <c>relations</c> relations, spread unevenly as real answers are (a few with hundreds, many with a handful),
 /// with provenance from a CSV file and a feed, and a thousand rejects.
 /// </summary>
