@@ -16,10 +16,14 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
     private readonly PivotEnqueuer _pivots = new(session.Options.Lookup, session.Guard);
     private readonly PivotBudget _budget = new(session.Options.Lookup.PivotBudget, session.Options.Lookup.PivotDepth);
 
+    public const string CutOffReason = "the program stopped while asking it";
+
     public async Task<RunEnd> RunAsync(long runId, int limit, DateTimeOffset? deadline, CancellationToken ct)
     {
         var options = session.Options;
         var clock = session.Clock;
+        var pacing = new PacingState(session.Connection);
+        FailWhatADeadProcessWasAsking(pacing);
         var due = DueQueue.Load(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter, limit, options.Sources.Priorities);
         var dueTotal = limit > 0 ? DueQueue.Count(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter) : due.Count;
         new RunLog(session.Connection).SetDue(runId, dueTotal);
@@ -29,8 +33,6 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
             return RunEnd.Completed;
         }
 
-        var pacing = new PacingState(session.Connection);
-        AskLastWhatADeadProcessWasAsking(due, pacing);
         using var pacer = new RequestPacer(options.ThreatCrowd.RequestInterval, clock, pacing.LastRequestAt());
         var lookups = new PacedLookups(session, pacer, pacing, _jitter, deadline);
         session.Console.Info($"looking up {due.Count:N0} of {dueTotal:N0} due, one request every {Durations.Humanize(options.ThreatCrowd.RequestInterval)}.");
@@ -46,18 +48,22 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
     }
 
     /// <summary>
-    /// An indicator whose request was started but whose outcome was never stored: the process died asking it. It is
-    /// asked again, but last, so an indicator that makes the program crash cannot keep the rest of the queue waiting.
+    /// An indicator whose request was started but whose outcome was never stored: the process died asking it. That
+    /// is a transient failure of its lookup, recorded as one, so it is asked again after every never-asked indicator:
+    /// an indicator that makes the program crash cannot keep the rest of the queue waiting, and a run of kills does
+    /// not keep asking the same first indicator.
     /// </summary>
-    private void AskLastWhatADeadProcessWasAsking(List<long> due, PacingState pacing)
+    private void FailWhatADeadProcessWasAsking(PacingState pacing)
     {
-        if (pacing.InFlight() is { } cutOff && due.Remove(cutOff))
+        if (pacing.InFlight() is not { } cutOff)
         {
-            due.Add(cutOff);
-            if (QueuedIndicator.Load(session.Connection, cutOff) is { } queued)
-            {
-                session.Console.Info($"{queued.Indicator} was being asked when the previous run stopped; it is asked last this time.");
-            }
+            return;
+        }
+
+        new AnswerWriter(session.Connection).MarkCutOff(cutOff, CutOffReason, session.Clock.GetUtcNow());
+        if (QueuedIndicator.Load(session.Connection, cutOff) is { } queued)
+        {
+            session.Console.Info($"{queued.Indicator} was being asked when the previous run stopped; it is asked again after the others.");
         }
     }
 
@@ -108,12 +114,6 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 return RunEnd.Interrupted;
-            }
-
-            if (outcome.WindowClosed || outcome.ServiceUnreachable)
-            {
-                // Deliberately left due, not cut off: the next run need not put it last.
-                new PacingState(session.Connection).Settle();
             }
 
             if (outcome.WindowClosed)

@@ -27,7 +27,7 @@ internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, Pac
             var backoff = attempt > 1 ? Backoff(attempt, options.RequestInterval) : TimeSpan.Zero;
             if (!StartsBeforeDeadline(backoff, options.RequestInterval))
             {
-                return new PacedOutcome(result, attempt - 1, ServiceUnreachable: false, WindowClosed: true);
+                return LeftDue(new PacedOutcome(result, attempt - 1, ServiceUnreachable: false, WindowClosed: true));
             }
 
             if (attempt > 1)
@@ -40,7 +40,7 @@ internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, Pac
             _unreachableInARow = result.Unreachable ? _unreachableInARow + 1 : 0;
             if (_unreachableInARow >= options.UnreachableAfter)
             {
-                return new PacedOutcome(result, attempt, ServiceUnreachable: true);
+                return LeftDue(new PacedOutcome(result, attempt, ServiceUnreachable: true));
             }
 
             if (result.Answer is not null || !result.Transient)
@@ -50,6 +50,16 @@ internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, Pac
         }
 
         return new PacedOutcome(result, options.MaxAttempts, ServiceUnreachable: false);
+    }
+
+    /// <summary>
+    /// An outcome that will not be stored: the indicator is deliberately left due, not cut off by a dying process,
+    /// so it is no longer marked in flight (the next run need not ask it last).
+    /// </summary>
+    private PacedOutcome LeftDue(PacedOutcome outcome)
+    {
+        pacing.Settle();
+        return outcome;
     }
 
     /// <summary>Whether the next request, after the back-off and the pacer's wait, would still start inside the window.</summary>

@@ -60,6 +60,24 @@ internal sealed class AnswerWriter(SqliteConnection connection)
         transaction.Commit();
     }
 
+    /// <summary>
+    /// Records that a dead process left this indicator's request without an outcome: a transient failure, due again
+    /// at once but after the never-asked ones. Not counted in any run's totals (the run that asked it is over).
+    /// </summary>
+    public void MarkCutOff(long indicatorId, string reason, DateTimeOffset at)
+    {
+        using var transaction = connection.BeginTransaction();
+        connection.Execute(
+            """
+            UPDATE indicators SET state = 'failed', failures = failures + 1, last_error = $reason, retry_after = $at
+            WHERE id = $indicatorId
+            """,
+            new { indicatorId, reason, at = UnixMs.From(at) },
+            transaction);
+        SettleInFlight(indicatorId, transaction);
+        transaction.Commit();
+    }
+
     // Stored together with the outcome: a kill can never leave an answered indicator marked as in flight.
     private void SettleInFlight(long indicatorId, SqliteTransaction transaction) =>
         connection.Execute("UPDATE pacing SET in_flight = NULL WHERE id = 1 AND in_flight = $indicatorId", new { indicatorId }, transaction);
