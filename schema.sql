@@ -2,7 +2,7 @@
 -- Its version is SQLite's user_version: raise it with every change to this file and add the step that brings
 -- a store of the previous version up to it in src/ThreatCrowd.Batch/Store/Migrations.cs.
 -- Times are Unix milliseconds (UTC): compact, sortable, and exact enough to pace requests across restarts.
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 -- One row per distinct indicator (type + normalized value): the queue and its checkpoint state.
 CREATE TABLE indicators (
@@ -37,6 +37,9 @@ CREATE TABLE provenance (
     source_id     INTEGER NOT NULL REFERENCES sources (id),
     first_seen_at INTEGER NOT NULL,
     last_seen_at  INTEGER NOT NULL,
+    -- What the source said about the indicator when it last named it (malware family, threat type, tags,
+    -- confidence), as one short text, or NULL when it said nothing.
+    context       TEXT,
     PRIMARY KEY (indicator_id, source_id)
 ) WITHOUT ROWID;
 
@@ -49,7 +52,8 @@ CREATE TABLE answers (
     md5          TEXT,
     sha1         TEXT,
     raw_body     TEXT    NOT NULL,
-    answered_at  INTEGER NOT NULL
+    answered_at  INTEGER NOT NULL,
+    relations_cut INTEGER NOT NULL DEFAULT 0  -- related items of this answer beyond the cap, not kept
 );
 
 -- The cleaned related items of each latest answer (one row per indicator, relation and item).
@@ -91,7 +95,10 @@ CREATE TABLE pacing (
     last_request_at INTEGER NOT NULL,
     -- The indicator whose request has started and whose outcome is not stored yet. Left set by a process that
     -- died mid-request: the next run asks that indicator last, so one that crashes the program cannot block the queue.
-    in_flight       INTEGER
+    in_flight       INTEGER,
+    -- The server asked the client to pause (Retry-After): no request of any kind starts before this time.
+    paused_until    INTEGER,
+    pause_reason    TEXT
 );
 
 -- What the latest export showed, so that the next one can tell what changed: the verdict (as votes) of every

@@ -87,5 +87,17 @@ internal static class Migrations
 
             PRAGMA user_version = 4;
             """,
+
+        // 4 → 5: what a source said about an indicator, the related items cut from an over-long answer, and a
+        // pause the server asked for. All new columns are empty or zero for what is already stored.
+        [4] =
+            """
+            ALTER TABLE provenance ADD COLUMN context TEXT;
+            ALTER TABLE answers ADD COLUMN relations_cut INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE pacing ADD COLUMN paused_until INTEGER;
+            ALTER TABLE pacing ADD COLUMN pause_reason TEXT;
+
+            PRAGMA user_version = 5;
+            """,
     };
 }

@@ -13,6 +13,8 @@ public sealed class StoreMigrationTests
 
     private static string SchemaV3 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "schema-v3.sql"));
 
+    private static string SchemaV4 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "schema-v4.sql"));
+
     [Fact]
     public void A_version_1_store_is_brought_to_the_current_version_with_its_rows_kept_and_the_new_tables_added()
     {
@@ -129,10 +131,41 @@ public sealed class StoreMigrationTests
         SchemaV1.ShouldContain("PRAGMA user_version = 1;");
         SchemaV2.ShouldContain("PRAGMA user_version = 2;");
         SchemaV3.ShouldContain("PRAGMA user_version = 3;");
-        Migrations.Steps.Keys.ShouldBe([1, 2, 3]);
+        SchemaV4.ShouldContain("PRAGMA user_version = 4;");
+        Migrations.Steps.Keys.ShouldBe([1, 2, 3, 4]);
         Migrations.Steps[1].TrimEnd().ShouldEndWith("PRAGMA user_version = 2;");
         Migrations.Steps[2].TrimEnd().ShouldEndWith("PRAGMA user_version = 3;");
         Migrations.Steps[3].TrimEnd().ShouldEndWith("PRAGMA user_version = 4;");
+        Migrations.Steps[4].TrimEnd().ShouldEndWith("PRAGMA user_version = 5;");
+    }
+
+    [Fact]
+    public void A_version_4_store_keeps_its_provenance_answers_and_pacing_with_no_context_no_cut_and_no_pause()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("v4.db");
+        using (var v4 = new SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            v4.Open();
+            v4.Execute(SchemaV4);
+            v4.Execute(
+                """
+                INSERT INTO indicators (id, type, value, first_imported_at, last_imported_at, state) VALUES (1, 'domain', 'aoldaily.com', 1, 2, 'found');
+                INSERT INTO sources (id, name, kind) VALUES (3, 'feed:domains', 'feed');
+                INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at) VALUES (1, 3, 1, 2);
+                INSERT INTO answers (indicator_id, found, votes, raw_body, answered_at) VALUES (1, 1, -1, '{}', 2);
+                INSERT INTO pacing (id, last_request_at, in_flight) VALUES (1, 1234, 1);
+                """);
+        }
+
+        using var store = StoreDatabase.Open(path);
+        using var fresh = StoreDatabase.Open(dir.File("fresh.db"));
+
+        store.QuerySingle<(long Last, string? Context)>("SELECT last_seen_at, context FROM provenance").ShouldBe((2L, (string?)null));
+        store.QuerySingle<(long Votes, long Cut)>("SELECT votes, relations_cut FROM answers").ShouldBe((-1L, 0L));
+        store.QuerySingle<(long At, long? InFlight, long? Until)>("SELECT last_request_at, in_flight, paused_until FROM pacing")
+            .ShouldBe((1234L, (long?)1, (long?)null));
+        Shape(store).ShouldBe(Shape(fresh));
     }
 
     [Fact]
