@@ -8,4 +8,7 @@ public sealed record StandInRequest(DateTimeOffset At, string Path, string Query
 {
     /// <summary>The User-Agent header sent, empty when there was none.</summary>
     public string UserAgent { get; init; } = "";
+
+    /// <summary>In strict mode: the request arrived too soon after the previous one and was answered 429.</summary>
+    public bool TooEarly { get; init; }
 }

@@ -81,13 +81,24 @@ public sealed class StandInServer : IAsyncDisposable
         var fixtures = new FixtureFiles(options.FixtureDirectory);
         var reports = new ReportEndpoint(fixtures, faults);
         var site = new SiteEndpoints(fixtures, faults);
+        var limiter = new StrictLimiter(options.StrictInterval, options.ArrivalLogPath);
         app.Use((context, next) =>
         {
             var request = context.Request;
-            log.Add(new StandInRequest(options.Clock.GetUtcNow(), request.PathBase + request.Path, request.QueryString.Value ?? "")
+            var at = options.Clock.GetUtcNow();
+            var path = (request.PathBase + request.Path).ToString();
+            var wait = IsLimited(path) ? limiter.Arrive(at, path) : null;
+            log.Add(new StandInRequest(at, path, request.QueryString.Value ?? "")
             {
                 UserAgent = request.Headers.UserAgent.ToString(),
+                TooEarly = wait is not null,
             });
+            if (wait is { } tooSoon)
+            {
+                context.Response.Headers.RetryAfter = StrictLimiter.RetryAfterSeconds(tooSoon);
+                return AnswerWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, "text/plain; charset=UTF-8", "Too Many Requests\n");
+            }
+
             return next(context);
         });
         app.UseRouting();
@@ -96,4 +107,8 @@ public sealed class StandInServer : IAsyncDisposable
         app.MapGet("/vote.php", site.VoteAsync);
         return app;
     }
+
+    /// <summary>What the live service rate-limited: the API and the vote form, not the hourly feed files.</summary>
+    private static bool IsLimited(string path) =>
+        path.StartsWith("/searchApi/", StringComparison.Ordinal) || path.Equals("/vote.php", StringComparison.Ordinal);
 }

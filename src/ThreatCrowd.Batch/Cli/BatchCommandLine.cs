@@ -66,6 +66,7 @@ internal static class BatchCommandLine
     {
         RunEnd.Interrupted => ExitCodes.Interrupted,
         RunEnd.Unreachable => ExitCodes.Unreachable,
+        RunEnd.Paused => ExitCodes.Paused,
         _ => ExitCodes.Ok,
     };
 

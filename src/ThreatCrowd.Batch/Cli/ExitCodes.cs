@@ -21,6 +21,12 @@ internal static class ExitCodes
     /// <summary>The store cannot be used (newer schema, not a store, unreadable); it was left untouched.</summary>
     public const int StoreUnusable = 5;
 
+    /// <summary>
+    /// The service asked for a pause (Retry-After) longer than ThreatCrowd:MaxPause or past the run window: the run
+    /// stopped, wrote the tables, and what is left stays due for a run after the pause.
+    /// </summary>
+    public const int Paused = 6;
+
     /// <summary>Stopped by SIGINT or SIGTERM after storing what was answered and writing the tables.</summary>
     public const int Interrupted = 130;
 }

@@ -21,6 +21,11 @@ internal static class OptionsValidator
             errors.Add($"ThreatCrowd:Timeout is {api.Timeout}; it must be between 00:00:00.001 and 00:10:00.");
         }
 
+        if (api.MaxPause <= TimeSpan.Zero || api.MaxPause > TimeSpan.FromDays(7))
+        {
+            errors.Add($"ThreatCrowd:MaxPause is {api.MaxPause}; it must be between 00:00:01 and 7.00:00:00, such as 01:00:00.");
+        }
+
         CheckRange(errors, "ThreatCrowd:MaxAttempts", api.MaxAttempts, 1, 20);
         CheckRange(errors, "ThreatCrowd:UnreachableAfter", api.UnreachableAfter, 1, 1000);
         if (!string.IsNullOrWhiteSpace(api.Proxy))
@@ -50,9 +55,9 @@ internal static class OptionsValidator
             }
         }
 
-        if (options.Lookup.RefreshAfter <= TimeSpan.Zero)
+        if (options.Lookup.RefreshAfter < TimeSpan.Zero)
         {
-            errors.Add($"Lookup:RefreshAfter is {options.Lookup.RefreshAfter}; it must be a positive time span such as 7.00:00:00.");
+            errors.Add($"Lookup:RefreshAfter is {options.Lookup.RefreshAfter}; it must be 0 (ask again every run) or a positive time span such as 7.00:00:00.");
         }
 
         if (options.Lookup.MaxPerRun < 0)

@@ -11,6 +11,12 @@ internal sealed class ThreatCrowdOptions
     /// <summary>The service asks for no more than one request every ten seconds; retries count too.</summary>
     public TimeSpan RequestInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The longest pause asked for with Retry-After (on a 429 or a 503) that a run waits out; a longer one ends the
+    /// run, everything not answered still due.
+    /// </summary>
+    public TimeSpan MaxPause { get; init; } = TimeSpan.FromHours(1);
+
     /// <summary>Covers the whole request, body included.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 

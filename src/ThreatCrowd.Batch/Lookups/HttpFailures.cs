@@ -22,7 +22,7 @@ internal static class HttpFailures
         }
 
         var reason = string.IsNullOrWhiteSpace(response.ReasonPhrase) ? $"HTTP {code}" : $"HTTP {code} {response.ReasonPhrase.Trim()}";
-        return code switch
+        var failure = code switch
         {
             >= 500 => LookupResult.TransientFailure(reason, unreachable: true),
             429 or 408 => LookupResult.TransientFailure(reason),
@@ -30,6 +30,7 @@ internal static class HttpFailures
                 LookupResult.PermanentFailure($"{reason} (redirect to {location} not followed)"),
             _ => LookupResult.PermanentFailure(reason),
         };
+        return failure with { RetryAfter = RetryAfter.From(response) };
     }
 
     public static LookupResult FromException(HttpRequestException exception, Uri uri)

@@ -8,6 +8,9 @@ namespace ThreatCrowd.Batch.Lookups;
 /// </summary>
 internal sealed record LookupResult(LookupAnswer? Answer, string? FailureReason, bool Transient, bool Unreachable)
 {
+    /// <summary>The pause the server asked for with the failure (429 or 503 with Retry-After), if it asked for one.</summary>
+    public RetryAfter? RetryAfter { get; init; }
+
     public static LookupResult Answered(LookupAnswer answer) => new(answer, null, false, false);
 
     public static LookupResult TransientFailure(string reason, bool unreachable = false) => new(null, reason, true, unreachable);

@@ -22,8 +22,9 @@ internal sealed class RequestPacer : IDisposable
     private readonly TimeProvider _clock;
     private readonly bool _precise;
     private DateTimeOffset? _lastStart;
+    private DateTimeOffset? _pausedUntil;
 
-    public RequestPacer(TimeSpan interval, TimeProvider clock, DateTimeOffset? lastStart = null)
+    public RequestPacer(TimeSpan interval, TimeProvider clock, DateTimeOffset? lastStart = null, DateTimeOffset? pausedUntil = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(interval, TimeSpan.Zero);
         ArgumentNullException.ThrowIfNull(clock);
@@ -31,6 +32,7 @@ internal sealed class RequestPacer : IDisposable
         _clock = clock;
         _precise = ReferenceEquals(clock, TimeProvider.System);
         _lastStart = lastStart;
+        _pausedUntil = pausedUntil;
     }
 
     public DateTimeOffset? LastStart
@@ -44,6 +46,44 @@ internal sealed class RequestPacer : IDisposable
         }
     }
 
+    /// <summary>
+    /// The request that took the last turn went out on the wire at <paramref name="at"/>, later than its turn: the
+    /// next turn is measured from there, because the server counts arrivals, not turns.
+    /// </summary>
+    public void Sent(DateTimeOffset at)
+    {
+        lock (_state)
+        {
+            if (_lastStart is not { } last || at > last)
+            {
+                _lastStart = at;
+            }
+        }
+    }
+
+    /// <summary>The server asked for a pause (Retry-After): no request starts before <paramref name="until"/>.</summary>
+    public void PauseUntil(DateTimeOffset until)
+    {
+        lock (_state)
+        {
+            if (_pausedUntil is not { } paused || until > paused)
+            {
+                _pausedUntil = until;
+            }
+        }
+    }
+
+    /// <summary>The earliest time the next request may start, seen from <paramref name="now"/>.</summary>
+    public DateTimeOffset NextTurn(DateTimeOffset now)
+    {
+        lock (_state)
+        {
+            // A start in the future means the clock went back; never wait more than one interval for it.
+            var due = _lastStart is { } last ? Min(last + _interval, now + _interval) : now;
+            return _pausedUntil is { } paused && paused > due ? paused : due;
+        }
+    }
+
     /// <summary>Waits until a request may start, then records and returns that start.</summary>
     public async Task<DateTimeOffset> WaitForTurnAsync(CancellationToken ct)
     {
@@ -52,30 +92,26 @@ internal sealed class RequestPacer : IDisposable
         try
         {
             var now = _clock.GetUtcNow();
-            if (LastStart is { } last)
+            var due = NextTurn(now);
+            while (now < due)
             {
-                // A start in the future means the clock went back; never wait more than one interval for it.
-                var due = Min(last + _interval, now + _interval);
-                while (now < due)
+                // Looped because a timer may fire a moment early; the recorded start must not.
+                var left = due - now;
+                if (!_precise)
                 {
-                    // Looped because a timer may fire a moment early; the recorded start must not.
-                    var left = due - now;
-                    if (!_precise)
-                    {
-                        await Task.Delay(left, _clock, ct).ConfigureAwait(false);
-                    }
-                    else if (left > PreciseWindow)
-                    {
-                        await Task.Delay(left - PreciseWindow, _clock, ct).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        Thread.Yield();
-                    }
-
-                    now = _clock.GetUtcNow();
+                    await Task.Delay(left, _clock, ct).ConfigureAwait(false);
                 }
+                else if (left > PreciseWindow)
+                {
+                    await Task.Delay(left - PreciseWindow, _clock, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    ct.ThrowIfCancellationRequested();
+                    Thread.Yield();
+                }
+
+                now = _clock.GetUtcNow();
             }
 
             lock (_state)

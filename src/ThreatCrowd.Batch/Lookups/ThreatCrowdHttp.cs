@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace ThreatCrowd.Batch.Lookups;
 
@@ -8,7 +9,7 @@ namespace ThreatCrowd.Batch.Lookups;
 /// </summary>
 internal static class ThreatCrowdHttp
 {
-    public static HttpClient Create(TimeSpan timeout, string? proxy, string userAgent)
+    public static HttpClient Create(TimeSpan timeout, string? proxy, string userAgent, WireWrites? writes = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         ArgumentException.ThrowIfNullOrWhiteSpace(userAgent);
@@ -24,6 +25,25 @@ internal static class ThreatCrowdHttp
             UseProxy = true,
             Proxy = string.IsNullOrWhiteSpace(proxy) ? null : new WebProxy(proxy.Trim()),
         };
+        if (writes is not null)
+        {
+            // The connection as the handler would open it, wrapped so the pacer learns when a request went out.
+            handler.ConnectCallback = async (context, ct) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(context.DnsEndPoint, ct).ConfigureAwait(false);
+                    return new WriteTimedStream(new NetworkStream(socket, ownsSocket: true), writes);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+
         var http = new HttpClient(handler, disposeHandler: true)
         {
             Timeout = timeout,

@@ -51,7 +51,7 @@ internal sealed class BatchRun(BatchSession session)
         session.Console.Info(string.Create(
             c,
             $"run #{run.Id} {end.ToName()} in {took}: looked up {run.LookedUp:N0} (found {run.Found:N0}, not found {run.NotFound:N0}, failed {run.Failed:N0}); {due:N0} still due."));
-        if (due > 0 && end is RunEnd.Interrupted or RunEnd.Unreachable or RunEnd.LimitReached)
+        if (due > 0 && end is RunEnd.Interrupted or RunEnd.Unreachable or RunEnd.LimitReached or RunEnd.Paused)
         {
             session.Console.Info("continue with: ./run.sh resume");
         }

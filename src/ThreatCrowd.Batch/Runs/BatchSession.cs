@@ -24,7 +24,9 @@ internal sealed class BatchSession : IDisposable
         Clock = clock;
         Console = console;
         Guard = new LookupGuard(options.Lookup.Exclude);
-        Http = ThreatCrowdHttp.Create(options.ThreatCrowd.Timeout, string.IsNullOrWhiteSpace(options.ThreatCrowd.Proxy) ? null : options.ThreatCrowd.Proxy, UserAgent);
+        Writes = new WireWrites(clock);
+        Http = ThreatCrowdHttp.Create(
+            options.ThreatCrowd.Timeout, string.IsNullOrWhiteSpace(options.ThreatCrowd.Proxy) ? null : options.ThreatCrowd.Proxy, UserAgent, Writes);
     }
 
     public BatchOptions Options { get; }
@@ -38,6 +40,9 @@ internal sealed class BatchSession : IDisposable
     public LookupGuard Guard { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>When the client last wrote to the wire: where the pacer measures the next turn from.</summary>
+    public WireWrites Writes { get; }
 
     /// <summary>Opens the store; with <paramref name="exclusive"/> it is locked against any other process first.</summary>
     public static BatchSession Open(BatchOptions options, TimeProvider clock, RunConsole console, bool exclusive)

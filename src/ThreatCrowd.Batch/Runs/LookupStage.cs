@@ -23,6 +23,8 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
         var options = session.Options;
         var clock = session.Clock;
         var pacing = new PacingState(session.Connection);
+        // Read before the request left in flight is settled: it decides where the first turn is measured from.
+        var lastRequest = pacing.LastRequestForNewProcess(clock.GetUtcNow());
         FailWhatADeadProcessWasAsking(pacing);
         var due = DueQueue.Load(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter, limit, options.Sources.Priorities);
         var dueTotal = limit > 0 ? DueQueue.Count(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter) : due.Count;
@@ -33,8 +35,15 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
             return RunEnd.Completed;
         }
 
-        using var pacer = new RequestPacer(options.ThreatCrowd.RequestInterval, clock, pacing.LastRequestAt());
-        var lookups = new PacedLookups(session, pacer, pacing, _jitter, deadline);
+        var pause = pacing.PauseInForce(clock.GetUtcNow());
+        using var pacer = new RequestPacer(options.ThreatCrowd.RequestInterval, clock, lastRequest, pause?.Until);
+        var pauses = new ServerPauses(session, pacer, pacing, deadline);
+        if (!pauses.MayStart(pause))
+        {
+            return RunEnd.Paused;
+        }
+
+        var lookups = new PacedLookups(session, pacer, pacing, pauses, _jitter, deadline);
         session.Console.Info($"looking up {due.Count:N0} of {dueTotal:N0} due, one request every {Durations.Humanize(options.ThreatCrowd.RequestInterval)}.");
         var end = await LookUpRoundAsync(due, runId, deadline, lookups, ct).ConfigureAwait(false);
         var limitReached = limit > 0 && dueTotal > due.Count;
@@ -57,6 +66,12 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
     {
         if (pacing.InFlight() is not { } cutOff)
         {
+            return;
+        }
+
+        if (cutOff == PacingState.VoteInFlight)
+        {
+            pacing.Settle();
             return;
         }
 
@@ -120,6 +135,11 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
             {
                 session.Console.Info($"the run window closed at {deadline:yyyy-MM-dd HH:mm} UTC; what is left is asked by the next run.");
                 return RunEnd.WindowClosed;
+            }
+
+            if (outcome.Paused)
+            {
+                return RunEnd.Paused;
             }
 
             if (outcome.ServiceUnreachable)

@@ -6,12 +6,14 @@ namespace ThreatCrowd.Batch.Runs;
 
 /// <summary>
 /// One indicator's lookup with retries. Every request, retries included, waits its turn at the pacer, and its
-/// start is persisted before it is sent so that the next process keeps the interval even after a hard kill.
+/// start is persisted before it is sent so that the next process keeps the interval even after a hard kill; once it
+/// is answered, the moment it actually went out on the wire replaces the turn, for this process and the next.
+/// A pause the server asks for (Retry-After) holds back every later request, or ends the run when too long.
 /// Between attempts it backs off exponentially (the interval, doubling, capped, with jitter) on top of the pacing.
 /// It counts requests that could not reach the service across indicators, because a dead endpoint should end the
 /// run early rather than mark the whole queue failed.
 /// </summary>
-internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, PacingState pacing, Random jitter, DateTimeOffset? deadline)
+internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, PacingState pacing, ServerPauses pauses, Random jitter, DateTimeOffset? deadline)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
@@ -25,7 +27,7 @@ internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, Pac
         for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
         {
             var backoff = attempt > 1 ? Backoff(attempt, options.RequestInterval) : TimeSpan.Zero;
-            if (!StartsBeforeDeadline(backoff, options.RequestInterval))
+            if (!StartsBeforeDeadline(backoff))
             {
                 return LeftDue(new PacedOutcome(result, attempt - 1, ServiceUnreachable: false, WindowClosed: true));
             }
@@ -35,8 +37,15 @@ internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, Pac
                 await Task.Delay(backoff, session.Clock, ct).ConfigureAwait(false);
             }
 
-            pacing.RecordRequest(await pacer.WaitForTurnAsync(ct).ConfigureAwait(false), indicatorId);
+            var turn = await pacer.WaitForTurnAsync(ct).ConfigureAwait(false);
+            pacing.RecordRequest(turn, indicatorId);
             result = await _client.LookupAsync(indicator, ct).ConfigureAwait(false);
+            SentRequest.Record(session, pacer, pacing, turn);
+            if (result.RetryAfter is { } retryAfter && !pauses.Honour(retryAfter, result.FailureReason))
+            {
+                return LeftDue(new PacedOutcome(result, attempt, ServiceUnreachable: false, Paused: true));
+            }
+
             _unreachableInARow = result.Unreachable ? _unreachableInARow + 1 : 0;
             if (_unreachableInARow >= options.UnreachableAfter)
             {
@@ -63,7 +72,7 @@ internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, Pac
     }
 
     /// <summary>Whether the next request, after the back-off and the pacer's wait, would still start inside the window.</summary>
-    private bool StartsBeforeDeadline(TimeSpan backoff, TimeSpan interval)
+    private bool StartsBeforeDeadline(TimeSpan backoff)
     {
         if (deadline is not { } end)
         {
@@ -71,7 +80,7 @@ internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, Pac
         }
 
         var now = session.Clock.GetUtcNow();
-        var paced = pacer.LastStart is { } last ? last + interval : now;
+        var paced = pacer.NextTurn(now);
         var start = now + backoff > paced ? now + backoff : paced;
         return start < end;
     }

@@ -17,4 +17,7 @@ internal enum RunEnd
 
     /// <summary>The run's window (Lookup:StopAt or --until) closed; the rest is done by the next run.</summary>
     WindowClosed,
+
+    /// <summary>The server asked for a pause (Retry-After) longer than ThreatCrowd:MaxPause or past the window; the rest stays due.</summary>
+    Paused,
 }

@@ -9,6 +9,7 @@ internal static class RunEndNames
         RunEnd.Interrupted => "interrupted",
         RunEnd.Unreachable => "unreachable",
         RunEnd.WindowClosed => "window_closed",
+        RunEnd.Paused => "paused",
         _ => throw new ArgumentOutOfRangeException(nameof(end), end, "Unknown run end."),
     };
 }

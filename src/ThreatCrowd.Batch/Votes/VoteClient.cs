@@ -26,7 +26,7 @@ internal sealed class VoteClient(HttpClient http, Uri voteUrl)
             using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             return HttpFailures.FromStatus(response) is { } failure
-                ? new VoteResult(status, failure.FailureReason, failure.Transient, failure.Unreachable)
+                ? new VoteResult(status, failure.FailureReason, failure.Transient, failure.Unreachable) { RetryAfter = failure.RetryAfter }
                 : new VoteResult(status, null, false, false);
         }
         catch (HttpRequestException ex)

@@ -7,4 +7,7 @@ namespace ThreatCrowd.Batch.Votes;
 internal sealed record VoteResult(int? Status, string? FailureReason, bool Transient, bool Unreachable)
 {
     public bool Acknowledged => FailureReason is null;
+
+    /// <summary>The pause the server asked for (429 or 503 with Retry-After); it holds back every request, not only votes.</summary>
+    public Lookups.RetryAfter? RetryAfter { get; init; }
 }

@@ -6,7 +6,8 @@ namespace ThreatCrowd.Batch.Votes;
 
 /// <summary>
 /// Sends every pending vote, one request per interval through the same pacer and persisted pacing state as the
-/// lookups, so votes and lookups together never exceed the rate limit, across processes too. Each acknowledged
+/// lookups, so votes and lookups together never exceed the rate limit, across processes too, and a pause the server
+/// asks for holds back votes as it holds back lookups. Each acknowledged
 /// vote is marked sent at once: a stop at any moment leaves at most the request in flight to be sent again.
 /// </summary>
 internal sealed class VoteSender(BatchSession session)
@@ -23,7 +24,15 @@ internal sealed class VoteSender(BatchSession session)
         }
 
         var pacing = new PacingState(session.Connection);
-        using var pacer = new RequestPacer(options.RequestInterval, session.Clock, pacing.LastRequestAt());
+        var now = session.Clock.GetUtcNow();
+        var pause = pacing.PauseInForce(now);
+        using var pacer = new RequestPacer(options.RequestInterval, session.Clock, pacing.LastRequestForNewProcess(now), pause?.Until);
+        var pauses = new ServerPauses(session, pacer, pacing, deadline: null);
+        if (!pauses.MayStart(pause))
+        {
+            return RunEnd.Paused;
+        }
+
         var client = new VoteClient(session.Http, session.Options.VoteUri);
         session.Console.Info($"sending {pending.Count:N0} votes, one request every {Durations.Humanize(options.RequestInterval)}.");
         var unreachableInARow = 0;
@@ -42,8 +51,9 @@ internal sealed class VoteSender(BatchSession session)
             try
             {
                 start = await pacer.WaitForTurnAsync(ct).ConfigureAwait(false);
-                pacing.RecordRequest(start);
+                pacing.RecordRequest(start, PacingState.VoteInFlight);
                 result = await client.SendAsync(vote.Indicator, vote.Verdict, ct).ConfigureAwait(false);
+                SentRequest.Record(session, pacer, pacing, start);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -54,13 +64,20 @@ internal sealed class VoteSender(BatchSession session)
             if (result.Acknowledged)
             {
                 votes.MarkSent(vote.Id, start, result.Status!.Value);
+                pacing.Settle();
                 session.Console.Info($"voted {label}: HTTP {result.Status}");
                 unreachableInARow = 0;
                 continue;
             }
 
             votes.MarkFailed(vote.Id, result.Status, result.FailureReason!, permanent: !result.Transient);
+            pacing.Settle();
             session.Console.Warn($"vote {label} {(result.Transient ? "not acknowledged, sent again next time" : "refused")}: {result.FailureReason}");
+            if (result.RetryAfter is { } retryAfter && !pauses.Honour(retryAfter, result.FailureReason))
+            {
+                return RunEnd.Paused;
+            }
+
             unreachableInARow = result.Unreachable ? unreachableInARow + 1 : 0;
             if (unreachableInARow >= options.UnreachableAfter)
             {
