@@ -4,13 +4,13 @@ using System.Globalization;
 namespace ThreatCrowd.Batch.Bench;
 
 /// <summary>
-/// <c>[--quick] [--seed N] [--runs N] [--only import,export,pacing,resume] [--work DIR]</c>. Sizes follow the
+/// <c>[--quick] [--seed N] [--runs N] [--only import,export,pacing,resume] [--work DIR] [--program DLL]</c>. Sizes follow the
 /// issue unless <c>--quick</c>; each measurement runs three times (one with --quick) and figures are medians.
 /// </summary>
 internal static class BenchCommandLine
 {
     public const string Usage =
-        "usage: bench [--quick] [--seed N] [--runs N] [--only import,export,pacing,resume] [--work DIR]\n" +
+        "usage: bench [--quick] [--seed N] [--runs N] [--only import,export,pacing,resume] [--work DIR] [--program DLL]\n" +
         "       bench micro [BenchmarkDotNet arguments, e.g. --filter '*']";
 
     public static BenchSettings Parse(IReadOnlyList<string> args, string repositoryRoot)
@@ -20,6 +20,7 @@ internal static class BenchCommandLine
         int? runs = null;
         var suites = BenchSettings.AllSuites.ToImmutableHashSet();
         var work = Path.Combine(repositoryRoot, "artifacts", "bench");
+        string? program = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -41,6 +42,9 @@ internal static class BenchCommandLine
                     }
 
                     break;
+                case "--program":
+                    program = Path.GetFullPath(Value(args, ++i));
+                    break;
                 case "--work":
                     work = Path.GetFullPath(Value(args, ++i));
                     break;
@@ -49,7 +53,8 @@ internal static class BenchCommandLine
             }
         }
 
-        return new BenchSettings(quick, seed, runs ?? (quick ? 1 : 3), repositoryRoot, work, suites);
+        var settings = new BenchSettings(quick, seed, runs ?? (quick ? 1 : 3), repositoryRoot, work, suites);
+        return program is null ? settings : settings with { ProgramPath = program };
     }
 
     /// <summary>The checkout: the folder holding the solution, above this program's build folder.</summary>

@@ -16,8 +16,8 @@ internal sealed record BenchSettings(
 {
     public static readonly ImmutableArray<string> AllSuites = ["import", "export", "pacing", "resume"];
 
-    /// <summary>The program exactly as <c>./run.sh</c> runs it.</summary>
-    public string ProgramPath => Path.Combine(RepositoryRoot, "artifacts", "bin", "ThreatCrowd.Batch", "release", "threatcrowd-batch.dll");
+    /// <summary>The program exactly as <c>./run.sh</c> runs it, unless <c>--program</c> names another build (an older one, to compare).</summary>
+    public string ProgramPath { get; init; } = Path.Combine(RepositoryRoot, "artifacts", "bin", "ThreatCrowd.Batch", "release", "threatcrowd-batch.dll");
 
     public string FixtureDirectory => Path.Combine(RepositoryRoot, "samples", "threatcrowd");
 
@@ -29,9 +29,20 @@ internal sealed record BenchSettings(
 
     public int ExportRelations => Quick ? 200_000 : 2_000_000;
 
-    public int PacedLookups => Quick ? 50 : 200;
+    /// <summary>Lookups of the one-process pacing run at <see cref="PacingInterval"/>.</summary>
+    public int PacedLookups => Quick ? 20 : 60;
 
-    public TimeSpan PacingInterval { get; init; } = TimeSpan.FromMilliseconds(50);
+    /// <summary>Processes started one after another, two lookups each, to see the gaps across restarts.</summary>
+    public int PacedRestarts => Quick ? 4 : 8;
+
+    /// <summary>The shortest interval the pacing is held to (at least 95 % of the allowance used).</summary>
+    public TimeSpan PacingInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The service's own interval (at least 99 % used); a minute or more per run, so left out of --quick.</summary>
+    public TimeSpan ServiceInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Lookups of the run at <see cref="ServiceInterval"/>; none with --quick.</summary>
+    public int ServicePacedLookups => Quick ? 0 : 7;
 
     public int ResumeIndicators => Quick ? 100_000 : 1_000_000;
 

@@ -5,11 +5,12 @@ namespace ThreatCrowd.Batch.Bench.Suites;
 /// <summary>
 /// The request starts of one paced run, reduced: the smallest gap, the overshoot of the gaps past the interval,
 /// and the efficiency, the share of the allowance used: (requests - 1) intervals over the time from the first
-/// start to the last. 100 % means every request started the very moment it was allowed to.
+/// start to the last. 100 % means every request started the very moment it was allowed to. Requests the server
+/// turned away count in the gaps but not in the allowance used: they got nothing.
 /// </summary>
 internal sealed record PacingRun(int Requests, double MinGapMs, double MedianOvershootMs, double P99OvershootMs, double Efficiency)
 {
-    public static PacingRun From(IReadOnlyList<DateTimeOffset> starts, TimeSpan interval)
+    public static PacingRun From(IReadOnlyList<DateTimeOffset> starts, TimeSpan interval, int turnedAway = 0)
     {
         if (starts.Count < 2)
         {
@@ -21,6 +22,6 @@ internal sealed record PacingRun(int Requests, double MinGapMs, double MedianOve
         var overshoots = gaps.Select(g => g - intervalMs).ToList();
         var span = (starts[^1] - starts[0]).TotalMilliseconds;
         return new PacingRun(
-            starts.Count, gaps.Min(), Stats.Median(overshoots), Stats.Percentile(overshoots, 99), gaps.Count * intervalMs / span);
+            starts.Count, gaps.Min(), Stats.Median(overshoots), Stats.Percentile(overshoots, 99), (gaps.Count - turnedAway) * intervalMs / span);
     }
 }

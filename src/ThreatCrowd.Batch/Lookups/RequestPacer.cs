@@ -2,7 +2,9 @@ namespace ThreatCrowd.Batch.Lookups;
 
 /// <summary>
 /// Keeps request starts at least one interval apart, including across runs: the start persisted by the previous
-/// run counts, so a run started right after another waits out the rest of the interval.
+/// run counts, so a run started right after another waits out the rest of the interval. After each request the
+/// caller moves the last start to when the server had surely counted it (<see cref="MeasureFrom"/>), and a pause the
+/// server asked for holds back every turn (<see cref="PauseUntil"/>).
 /// </summary>
 /// <remarks>
 /// The allowance is used to the last request: a timer fires up to a few milliseconds late (coarse timer ticks, a
@@ -47,10 +49,10 @@ internal sealed class RequestPacer : IDisposable
     }
 
     /// <summary>
-    /// The request that took the last turn went out on the wire at <paramref name="at"/>, later than its turn: the
-    /// next turn is measured from there, because the server counts arrivals, not turns.
+    /// The request that took the last turn was counted by the server no later than <paramref name="at"/>, which is
+    /// later than its turn: the next turn is measured from there, because the server counts arrivals, not turns.
     /// </summary>
-    public void Sent(DateTimeOffset at)
+    public void MeasureFrom(DateTimeOffset at)
     {
         lock (_state)
         {

@@ -9,7 +9,7 @@ namespace ThreatCrowd.Batch.Lookups;
 /// </summary>
 internal static class ThreatCrowdHttp
 {
-    public static HttpClient Create(TimeSpan timeout, string? proxy, string userAgent, WireWrites? writes = null)
+    public static HttpClient Create(TimeSpan timeout, string? proxy, string userAgent, WireActivity? wire = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         ArgumentException.ThrowIfNullOrWhiteSpace(userAgent);
@@ -25,16 +25,16 @@ internal static class ThreatCrowdHttp
             UseProxy = true,
             Proxy = string.IsNullOrWhiteSpace(proxy) ? null : new WebProxy(proxy.Trim()),
         };
-        if (writes is not null)
+        if (wire is not null)
         {
-            // The connection as the handler would open it, wrapped so the pacer learns when a request went out.
+            // The connection as the handler would open it, wrapped so the pacer learns when a request went out and its answer came.
             handler.ConnectCallback = async (context, ct) =>
             {
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
                     await socket.ConnectAsync(context.DnsEndPoint, ct).ConfigureAwait(false);
-                    return new WriteTimedStream(new NetworkStream(socket, ownsSocket: true), writes);
+                    return new WireTimedStream(new NetworkStream(socket, ownsSocket: true), wire);
                 }
                 catch
                 {

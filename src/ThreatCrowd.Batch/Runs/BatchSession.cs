@@ -24,9 +24,9 @@ internal sealed class BatchSession : IDisposable
         Clock = clock;
         Console = console;
         Guard = new LookupGuard(options.Lookup.Exclude);
-        Writes = new WireWrites(clock);
+        Wire = new WireActivity(clock);
         Http = ThreatCrowdHttp.Create(
-            options.ThreatCrowd.Timeout, string.IsNullOrWhiteSpace(options.ThreatCrowd.Proxy) ? null : options.ThreatCrowd.Proxy, UserAgent, Writes);
+            options.ThreatCrowd.Timeout, string.IsNullOrWhiteSpace(options.ThreatCrowd.Proxy) ? null : options.ThreatCrowd.Proxy, UserAgent, Wire);
     }
 
     public BatchOptions Options { get; }
@@ -41,8 +41,8 @@ internal sealed class BatchSession : IDisposable
 
     public HttpClient Http { get; }
 
-    /// <summary>When the client last wrote to the wire: where the pacer measures the next turn from.</summary>
-    public WireWrites Writes { get; }
+    /// <summary>When requests went out and answers came back: where the pacer measures the next turn from.</summary>
+    public WireActivity Wire { get; }
 
     /// <summary>Opens the store; with <paramref name="exclusive"/> it is locked against any other process first.</summary>
     public static BatchSession Open(BatchOptions options, TimeProvider clock, RunConsole console, bool exclusive)

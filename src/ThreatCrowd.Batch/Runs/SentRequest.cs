@@ -4,16 +4,18 @@ using ThreatCrowd.Batch.Store;
 namespace ThreatCrowd.Batch.Runs;
 
 /// <summary>
-/// After a request, lookup or vote: the next turn counts from when it went out on the wire (later than its turn by
-/// the cold path, a commit, a connection set-up), or from its turn if nothing was written. The store keeps the same
-/// time for the next process.
+/// After a request, lookup or vote: where the next turn is measured from, here and in the next process. The
+/// server counted the request before it began to answer, so from the answer's first byte. A request that was
+/// written but never answered (a timeout, a cut connection) may have been counted any time until now; one that was
+/// never written (no connection) was not counted at all, and its turn stands.
 /// </summary>
 internal static class SentRequest
 {
     public static void Record(BatchSession session, RequestPacer pacer, PacingState pacing, DateTimeOffset turn)
     {
-        var sent = session.Writes.LastWriteSince(turn) ?? turn;
-        pacer.Sent(sent);
-        pacing.RecordSent(sent);
+        var counted = session.Wire.AnswerStartedSince(turn)
+            ?? (session.Wire.WroteSince(turn) ? session.Clock.GetUtcNow() : turn);
+        pacer.MeasureFrom(counted);
+        pacing.RecordSent(counted);
     }
 }

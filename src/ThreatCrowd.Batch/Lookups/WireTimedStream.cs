@@ -1,7 +1,7 @@
 namespace ThreatCrowd.Batch.Lookups;
 
-/// <summary>A connection's stream that tells <see cref="WireWrites"/> each time a write has gone out.</summary>
-internal sealed class WriteTimedStream(Stream inner, WireWrites writes) : Stream
+/// <summary>A connection's stream that tells <see cref="WireActivity"/> when a write has gone out and when bytes came back.</summary>
+internal sealed class WireTimedStream(Stream inner, WireActivity wire) : Stream
 {
     public override bool CanRead => inner.CanRead;
 
@@ -17,26 +17,26 @@ internal sealed class WriteTimedStream(Stream inner, WireWrites writes) : Stream
         set => throw new NotSupportedException();
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count) => Received(inner.Read(buffer, offset, count));
 
-    public override int Read(Span<byte> buffer) => inner.Read(buffer);
+    public override int Read(Span<byte> buffer) => Received(inner.Read(buffer));
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        inner.ReadAsync(buffer, offset, count, cancellationToken);
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        inner.ReadAsync(buffer, cancellationToken);
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        Received(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
 
     public override void Write(byte[] buffer, int offset, int count)
     {
         inner.Write(buffer, offset, count);
-        writes.Wrote();
+        wire.Wrote();
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         inner.Write(buffer);
-        writes.Wrote();
+        wire.Wrote();
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -45,7 +45,7 @@ internal sealed class WriteTimedStream(Stream inner, WireWrites writes) : Stream
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         await inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
-        writes.Wrote();
+        wire.Wrote();
     }
 
     public override void Flush() => inner.Flush();
@@ -55,6 +55,17 @@ internal sealed class WriteTimedStream(Stream inner, WireWrites writes) : Stream
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    /// <summary>Zero-byte reads only wait for data; a read that returned bytes means the answer has begun.</summary>
+    private int Received(int count)
+    {
+        if (count > 0)
+        {
+            wire.Received();
+        }
+
+        return count;
+    }
 
     protected override void Dispose(bool disposing)
     {
