@@ -16,6 +16,6 @@ internal static class SentRequest
         var counted = session.Wire.AnswerStartedSince(turn)
             ?? (session.Wire.WroteSince(turn) ? session.Clock.GetUtcNow() : turn);
         pacer.MeasureFrom(counted);
-        pacing.RecordSent(counted);
+        pacing.RecordCounted(counted);
     }
 }

@@ -35,8 +35,8 @@ internal sealed class PacingState(SqliteConnection connection)
             """,
             new { at = UnixMs.From(startedAt), indicatorId });
 
-    /// <summary>The request went out on the wire at <paramref name="at"/> (later than its turn): the next turn counts from there.</summary>
-    public void RecordSent(DateTimeOffset at) =>
+    /// <summary>The server had surely counted the last request by <paramref name="at"/> (later than its turn): the next turn counts from there.</summary>
+    public void RecordCounted(DateTimeOffset at) =>
         connection.Execute("UPDATE pacing SET last_request_at = max(last_request_at, $at) WHERE id = 1", new { at = RoundedUp(at) });
 
     /// <summary>The indicator a request was started for whose outcome was never stored: the process died asking it.</summary>

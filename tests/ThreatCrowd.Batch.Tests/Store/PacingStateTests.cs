@@ -30,9 +30,9 @@ public sealed class PacingStateTests
         var pacing = new PacingState(db);
         pacing.RecordRequest(At, 7);
 
-        pacing.RecordSent(At.AddTicks(1234));
+        pacing.RecordCounted(At.AddTicks(1234));
         pacing.LastRequestAt().ShouldBe(At.AddMilliseconds(1), "a time rounded down would let the next process start early");
-        pacing.RecordSent(At);
+        pacing.RecordCounted(At);
         pacing.LastRequestAt().ShouldBe(At.AddMilliseconds(1));
     }
 
