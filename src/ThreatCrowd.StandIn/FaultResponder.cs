@@ -7,6 +7,11 @@ internal static class FaultResponder
 {
     public static async Task RespondAsync(HttpContext context, StandInFault fault, byte[] normalAnswer)
     {
+        if (fault.RetryAfter is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter;
+        }
+
         switch (fault.Kind)
         {
             case StandInFaultKind.Status:

@@ -31,11 +31,21 @@ public sealed record StandInFault
 
     public TimeSpan DelayBefore { get; private init; }
 
+    /// <summary>A Retry-After header sent with the status: seconds, or an HTTP date.</summary>
+    public string? RetryAfter { get; private init; }
+
     public static StandInFault Status(int code, string body = "")
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(code, 100);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(code, 599);
         return new(StandInFaultKind.Status) { StatusCode = code, ResponseBody = body ?? "" };
+    }
+
+    /// <summary>A status (429 or 503, as a rate limiter sends them) with a Retry-After of seconds or an HTTP date.</summary>
+    public static StandInFault StatusRetryAfter(int code, string retryAfter)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(retryAfter);
+        return Status(code) with { RetryAfter = retryAfter };
     }
 
     public static StandInFault Html503() =>
