@@ -41,6 +41,11 @@ internal static class StatusCommand
         var now = clock.GetUtcNow();
         var due = DueQueue.Count(session.Connection, now, options.Lookup.RefreshAfter);
         console.Info(due == 0 ? "due now: nothing." : "due now: " + QueueForecast.Describe(due, options, now));
+        if (new PacingState(session.Connection).PauseInForce(now) is { } pause)
+        {
+            console.Info($"paused: the service asked for no request before {pause.Until:yyyy-MM-dd HH:mm:ss} UTC, {Durations.Humanize(pause.Until - now)} from now ({pause.Reason}).");
+        }
+
         var next = DueQueue.Load(session.Connection, now, options.Lookup.RefreshAfter, 5, options.Sources.Priorities);
         if (next.Count > 0)
         {
