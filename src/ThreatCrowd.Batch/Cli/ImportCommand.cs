@@ -14,7 +14,7 @@ internal static class ImportCommand
         await new ExportStage(session).RunAsync(runId: null, CancellationToken.None).ConfigureAwait(false);
         console.Info(string.Create(
             CultureInfo.InvariantCulture,
-            $"imported {summary.Accepted:N0} indicators from {summary.SourcesRead} sources ({summary.Duplicates:N0} repeats, {summary.Rejected:N0} rejects). Look them up with: ./run.sh resume"));
+            $"imported {Counted.Of(summary.Accepted, "indicator")} from {Counted.Of(summary.SourcesRead, "source")} ({summary.Duplicates:N0} repeats, {summary.Rejected:N0} rejects). Look them up with: ./run.sh resume"));
         return ExitCodes.Ok;
     }
 }

@@ -36,7 +36,7 @@ internal static class VoteCommand
         }
 
         var added = store.Queue(votes, clock.GetUtcNow());
-        console.Info($"{votes.Count:N0} votes in the input, {added:N0} new.");
+        console.Info($"{Counted.Of(votes.Count, "vote")} in the input, {added:N0} new.");
         var end = await new VoteSender(session).SendPendingAsync(ct).ConfigureAwait(false);
         var counts = store.CountsByState().ToDictionary(c => c.State, c => c.Count);
         console.Info($"votes: {counts.GetValueOrDefault(VoteStore.Sent):N0} sent, {counts.GetValueOrDefault(VoteStore.Pending):N0} pending, {counts.GetValueOrDefault(VoteStore.Failed):N0} failed.");
@@ -68,10 +68,10 @@ internal static class VoteCommand
         var earlier = store.PendingVotes().Count(p => !votes.Contains((p.Indicator, p.Verdict)));
         if (earlier > 0)
         {
-            console.Info($"  and {earlier:N0} votes confirmed earlier and still pending.");
+            console.Info($"  and {Counted.Of(earlier, "vote")} confirmed earlier and still pending.");
         }
 
-        console.Info($"nothing was sent: {toSend + earlier:N0} votes would be. Add --confirm to send them.");
+        console.Info($"nothing was sent: {Counted.Of(toSend + earlier, "vote")} would be. Add --confirm to send them.");
         return ExitCodes.Ok;
     }
 }

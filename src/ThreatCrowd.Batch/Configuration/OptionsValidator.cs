@@ -21,7 +21,7 @@ internal static class OptionsValidator
             errors.Add($"ThreatCrowd:Timeout is {api.Timeout}; it must be between 00:00:00.001 and 00:10:00.");
         }
 
-        if (api.MaxPause <= TimeSpan.Zero || api.MaxPause > TimeSpan.FromDays(7))
+        if (api.MaxPause < TimeSpan.FromSeconds(1) || api.MaxPause > TimeSpan.FromDays(7))
         {
             errors.Add($"ThreatCrowd:MaxPause is {api.MaxPause}; it must be between 00:00:01 and 7.00:00:00, such as 01:00:00.");
         }

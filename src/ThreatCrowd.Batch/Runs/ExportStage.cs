@@ -59,7 +59,7 @@ internal sealed class ExportStage(BatchSession session)
                 .ToList();
             await app.WriteAsync(lookups, ct).ConfigureAwait(false);
             session.Console.Info(string.Create(
-                CultureInfo.InvariantCulture, $"wrote the Splunk app {output.SplunkAppName} with {lookups.Count} lookups to {Path.GetFullPath(app.Folder)}"));
+                CultureInfo.InvariantCulture, $"wrote the Splunk app {output.SplunkAppName} with {Counted.Of(lookups.Count, "lookup")} to {Path.GetFullPath(app.Folder)}"));
         }
 
         return written;
@@ -71,7 +71,7 @@ internal sealed class ExportStage(BatchSession session)
         console.Info(string.Create(CultureInfo.InvariantCulture, $"changes since the last export: {changes.Added:N0} added, {changes.Removed:N0} removed"));
         foreach (var table in written)
         {
-            console.Info(string.Create(CultureInfo.InvariantCulture, $"wrote {table.Rows:N0} rows to {string.Join(" and ", table.Paths)}"));
+            console.Info(string.Create(CultureInfo.InvariantCulture, $"wrote {Counted.Of(table.Rows, "row")} to {string.Join(" and ", table.Paths)}"));
             if (table.Paths[0].EndsWith(".csv", StringComparison.Ordinal)
                 && LookupSize.Warning(table.Paths[0], session.Options.Output.WarnAboveMegabytes) is { } warning)
             {

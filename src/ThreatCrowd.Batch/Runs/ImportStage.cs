@@ -75,7 +75,7 @@ internal sealed class ImportStage(BatchSession session)
         var c = CultureInfo.InvariantCulture;
         session.Console.Info(string.Create(
             c,
-            $"read {sourceName}: {writer.Accepted:N0} indicators, {writer.Duplicates:N0} repeated, {writer.Rejected:N0} rejected"));
+            $"read {sourceName}: {Counted.Of(writer.Accepted, "indicator")}, {writer.Duplicates:N0} repeated, {writer.Rejected:N0} rejected"));
         if (writer.Accepted + writer.Duplicates + writer.Rejected == 0)
         {
             session.Console.Warn($"{sourceName} holds no values.");

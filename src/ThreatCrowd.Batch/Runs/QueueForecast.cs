@@ -6,7 +6,8 @@ namespace ThreatCrowd.Batch.Runs;
 
 /// <summary>
 /// How long what is due will take: the lookups at the configured interval and, with a run window, how many
-/// scheduled runs that is ("3,412 due: about 9 h 29 min of lookups, 2 nights with a 01:00-06:00 window").
+/// scheduled runs that is ("3,412 indicators, about 9 h 29 min of lookups at one request every 10 s, 2 nights with a
+/// 01:00-06:00 window"). Past a day, what a day holds is said too ("about 116 days at 8,640 lookups a day").
 /// </summary>
 internal static class QueueForecast
 {
@@ -15,7 +16,10 @@ internal static class QueueForecast
         var c = CultureInfo.InvariantCulture;
         var interval = options.ThreatCrowd.RequestInterval;
         var work = interval * due;
-        var text = string.Create(c, $"{due:N0} due: about {Durations.Humanize(work)} of lookups at one request every {Durations.Humanize(interval)}");
+        var pace = work >= TimeSpan.FromDays(1)
+            ? string.Create(c, $"at {(long)(TimeSpan.FromDays(1) / interval):N0} lookups a day (one request every {Durations.Humanize(interval)})")
+            : $"of lookups at one request every {Durations.Humanize(interval)}";
+        var text = $"{Counted.Of(due, "indicator")}, about {Durations.Humanize(work)} {pace}";
         var zone = ScheduleTimeZone.Of(options);
         var cron = new CronTimes(options.Schedule.Cron, zone);
         if (due == 0 || cron.Next(now) is not { } start || RunWindow.Deadline(start, options.Lookup.StopAt, zone) is not { } end)

@@ -34,7 +34,7 @@ internal sealed class VoteSender(BatchSession session)
         }
 
         var client = new VoteClient(session.Http, session.Options.VoteUri);
-        session.Console.Info($"sending {pending.Count:N0} votes, one request every {Durations.Humanize(options.RequestInterval)}.");
+        session.Console.Info($"sending {Counted.Of(pending.Count, "vote")}, one request every {Durations.Humanize(options.RequestInterval)}.");
         var unreachableInARow = 0;
         foreach (var vote in pending)
         {

@@ -20,7 +20,7 @@ public sealed class StatusCommandTests
         var lines = status.Output.Split('\n');
         status.Output.ShouldContain("indicators: 4 (failed 1, not found 1, pending 2)");
         status.Output.ShouldContain("rejects: 1");
-        status.Output.ShouldContain("due now: 2 due: about 20 s of lookups at one request every 10 s, 1 night with a 01:00-06:00 window");
+        status.Output.ShouldContain("due now: 2 indicators, about 20 s of lookups at one request every 10 s, 1 night with a 01:00-06:00 window");
         lines.ShouldContain("  domain second.example-none.org (never asked)");
         lines.ShouldContain("  domain third.example-none.org (never asked)");
         status.Output.ShouldContain("HTTP 404 Not Found (e.g. domain aoldaily.com)");

@@ -82,6 +82,17 @@ public sealed class BatchConfigurationTests
     }
 
     [Fact]
+    public void A_pause_cap_out_of_range_and_a_negative_refresh_age_are_named_and_refresh_after_0_is_accepted()
+    {
+        var error = Should.Throw<ConfigurationError>(() => BatchConfiguration.Load(null, ["--ThreatCrowd:MaxPause=00:00:00", "--Lookup:RefreshAfter=-1.00:00:00"]));
+
+        error.Message.ShouldContain("ThreatCrowd:MaxPause is 00:00:00; it must be between 00:00:01 and 7.00:00:00");
+        error.Message.ShouldContain("Lookup:RefreshAfter is -1.00:00:00; it must be 0 (ask again every run) or a positive time span");
+        BatchConfiguration.Load(null, ["--Lookup:RefreshAfter=0"]).Lookup.RefreshAfter.ShouldBe(TimeSpan.Zero);
+        BatchConfiguration.Load(null, []).ThreatCrowd.MaxPause.ShouldBe(TimeSpan.FromHours(1));
+    }
+
+    [Fact]
     public void An_unknown_key_is_an_error_not_a_silent_default()
     {
         var error = Should.Throw<ConfigurationError>(() => BatchConfiguration.Load(null, ["--ThreatCrowd:RequestIntervall=00:00:20"]));

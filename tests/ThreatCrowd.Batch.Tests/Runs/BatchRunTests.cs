@@ -113,6 +113,20 @@ public sealed class BatchRunTests
     }
 
     [Fact]
+    public async Task RefreshAfter_0_asks_every_answer_again_every_run_and_once_per_run()
+    {
+        await using var h = await PipelineHarness.StartAsync();
+        var input = h.Dir.Write("in.csv", "domain\naoldaily.com\ngoogle.com\n");
+
+        var first = await h.RunAsync("run", "--input", input, "--Lookup:RefreshAfter=0");
+        var second = await h.RunAsync("run", "--input", input, "--Lookup:RefreshAfter=0");
+
+        first.Exit.ShouldBe(ExitCodes.Ok, first.ToString());
+        second.Exit.ShouldBe(ExitCodes.Ok, second.ToString());
+        h.AskedValues().ShouldBe(["aoldaily.com", "google.com", "aoldaily.com", "google.com"]);
+    }
+
+    [Fact]
     public async Task Transient_failures_are_retried_up_to_MaxAttempts_then_failed_and_due_again_next_run()
     {
         await using var h = await PipelineHarness.StartAsync();

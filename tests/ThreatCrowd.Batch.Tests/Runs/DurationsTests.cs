@@ -5,6 +5,9 @@ namespace ThreatCrowd.Batch.Tests.Runs;
 public sealed class DurationsTests
 {
     [Theory]
+    [InlineData(999_964 * 10, "116 days")]
+    [InlineData(3 * 86_400 + 5 * 3_600 + 600, "3 days 5 h")]
+    [InlineData(86_400, "1 day 0 h")]
     [InlineData(34_120, "9 h 29 min")]
     [InlineData(3_600, "1 h 0 min")]
     [InlineData(3_569, "59 min 29 s")]
