@@ -145,7 +145,7 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
             if (outcome.ServiceUnreachable)
             {
                 session.Console.Error(
-                    $"the service did not answer {options.ThreatCrowd.UnreachableAfter} requests in a row (last: {outcome.Result.FailureReason}); " +
+                    $"the service did not answer {Counted.Of(options.ThreatCrowd.UnreachableAfter, "request")} in a row (last: {outcome.Result.FailureReason}); " +
                     "stopping early. Nothing answered is lost and the rest stays due: check ThreatCrowd:BaseUrl and the network, then run 'resume'.");
                 return RunEnd.Unreachable;
             }

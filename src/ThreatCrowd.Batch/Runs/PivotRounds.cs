@@ -28,7 +28,7 @@ internal sealed class PivotRounds(BatchSession session, PivotBudget budget, int 
                 break;
             }
 
-            session.Console.Info($"looking up {next.Count:N0} pivots revealed by the answers.");
+            session.Console.Info($"looking up {Counted.Of(next.Count, "pivot")} revealed by the answers.");
             end = await round(next).ConfigureAwait(false);
         }
 

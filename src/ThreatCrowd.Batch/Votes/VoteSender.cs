@@ -81,7 +81,7 @@ internal sealed class VoteSender(BatchSession session)
             unreachableInARow = result.Unreachable ? unreachableInARow + 1 : 0;
             if (unreachableInARow >= options.UnreachableAfter)
             {
-                session.Console.Error($"the service did not answer {options.UnreachableAfter} votes in a row; stopping. The rest stays pending: run the vote again later.");
+                session.Console.Error($"the service did not answer {Counted.Of(options.UnreachableAfter, "vote")} in a row; stopping. The rest stays pending: run the vote again later.");
                 return RunEnd.Unreachable;
             }
         }
