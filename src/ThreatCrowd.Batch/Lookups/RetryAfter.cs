@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 
 namespace ThreatCrowd.Batch.Lookups;
@@ -26,5 +27,7 @@ internal sealed record RetryAfter(TimeSpan? Delay, DateTimeOffset? Date)
     /// <summary>The time before which no request may start.</summary>
     public DateTimeOffset Until(DateTimeOffset now) => Delay is { } delay ? now + delay : Date ?? now;
 
-    public string Describe() => Delay is { } delay ? $"Retry-After {delay.TotalSeconds:0.###} s" : $"Retry-After {Date:yyyy-MM-dd HH:mm:ss} UTC";
+    public string Describe() => Delay is { } delay
+        ? string.Create(CultureInfo.InvariantCulture, $"Retry-After {delay.TotalSeconds:0.###} s")
+        : string.Create(CultureInfo.InvariantCulture, $"Retry-After {Date?.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC");
 }
