@@ -106,6 +106,23 @@ public sealed class ServerPauseTests
         (starts[1] - starts[0]).ShouldBe(TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public async Task A_pause_a_lookup_run_could_not_wait_out_ends_a_vote_run_started_after_it_before_any_vote_is_sent()
+    {
+        await using var h = await PipelineHarness.StartAsync();
+        var input = h.Dir.Write("in.csv", "domain\naoldaily.com\n");
+        var votes = h.Dir.Write("votes.csv", "aoldaily.com,malicious\n");
+        h.Server.Faults.Enqueue(StandInFault.StatusRetryAfter(429, "7200"));
+
+        var lookups = await h.RunAsync("run", "--input", input);
+        var vote = await h.RunAsync("vote", "--input", votes, "--confirm", "--ThreatCrowd:VoteUrl=" + new Uri(h.Server.Root, "vote.php"));
+
+        lookups.Exit.ShouldBe(ExitCodes.Paused, lookups.ToString());
+        vote.Exit.ShouldBe(ExitCodes.Paused, vote.ToString());
+        vote.Output.ShouldContain("0 sent, 1 pending");
+        h.Server.Requests.ShouldNotContain(r => r.Path == "/vote.php");
+    }
+
     private static List<DateTimeOffset> ReportStarts(PipelineHarness h) =>
         h.Server.Requests.Where(r => r.Path.Contains("/report", StringComparison.Ordinal)).Select(r => r.At).ToList();
 }
