@@ -6,8 +6,9 @@ namespace ThreatCrowd.Batch.Runs;
 
 /// <summary>
 /// One indicator's lookup with retries. Every request, retries included, waits its turn at the pacer, and its
-/// start is persisted before it is sent so that the next process keeps the interval even after a hard kill; once it
-/// is answered, the moment it actually went out on the wire replaces the turn, for this process and the next.
+/// start is persisted before it is sent so that the next process keeps the interval even after a hard kill; once its
+/// answer begins to arrive (by then the server has surely counted it), that moment replaces the turn, for this
+/// process and the next (see <see cref="SentRequest"/>).
 /// A pause the server asks for (Retry-After) holds back every later request, or ends the run when too long.
 /// Between attempts it backs off exponentially (the interval, doubling, capped, with jitter) on top of the pacing.
 /// It counts requests that could not reach the service across indicators, because a dead endpoint should end the

@@ -7,8 +7,8 @@ namespace ThreatCrowd.Batch.Votes;
 /// <summary>
 /// Sends every pending vote, one request per interval through the same pacer and persisted pacing state as the
 /// lookups, so votes and lookups together never exceed the rate limit, across processes too, and a pause the server
-/// asks for holds back votes as it holds back lookups. Each acknowledged
-/// vote is marked sent at once: a stop at any moment leaves at most the request in flight to be sent again.
+/// asks for holds back votes as it holds back lookups. Each acknowledged vote is marked sent at once: a stop at any
+/// moment leaves at most the request in flight to be sent again.
 /// </summary>
 internal sealed class VoteSender(BatchSession session)
 {
