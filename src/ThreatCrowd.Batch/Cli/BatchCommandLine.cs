@@ -1,5 +1,6 @@
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Splunk;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Cli;
@@ -69,7 +70,13 @@ internal static class BatchCommandLine
         _ => ExitCodes.Ok,
     };
 
-    private static BatchOptions Load(CommandArguments arguments) => BatchConfiguration.Load(arguments.ConfigFile, arguments.Settings);
+    // The app folder is checked at start as well as at each export, so that a long run is not refused only at its end.
+    private static BatchOptions Load(CommandArguments arguments)
+    {
+        var options = BatchConfiguration.Load(arguments.ConfigFile, arguments.Settings);
+        SplunkAppOwner.ThrowIfNotOurs(options.Output);
+        return options;
+    }
 
     private static int Help(RunConsole console)
     {

@@ -56,6 +56,7 @@ public sealed class ExportOptionsTests
         File.ReadAllText(Path.Combine(app, "default", "app.conf")).ShouldContain("id = TA-tc_intel\n");
         File.Exists(Path.Combine(app, "lookups", "threatcrowd_indicators.csv")).ShouldBeTrue();
         File.GetLastWriteTimeUtc(transforms).ShouldBe(stamp);
-        Directory.Exists(Path.Combine(h.OutputDirectory, "splunk")).ShouldBeFalse();
+        Directory.GetFileSystemEntries(Path.Combine(h.OutputDirectory, "splunk")).Select(Path.GetFileName)
+            .ShouldBe(["TA-tc_intel.tgz"], "only the package is written under Output:Directory; the app is where AppDirectory says");
     }
 }
