@@ -64,39 +64,10 @@ internal sealed class ExportStage(BatchSession session)
         Report(written, changes);
         if (app is not null)
         {
-            await WriteAppAsync(app, written, lookupsOnly, ct).ConfigureAwait(false);
+            await new AppStage(session).WriteAsync(app, written, ct).ConfigureAwait(false);
         }
 
         return written;
-    }
-
-    private async Task WriteAppAsync(SplunkApp app, List<TableWritten> written, bool lookupsOnly, CancellationToken ct)
-    {
-        var output = session.Options.Output;
-        var lookups = written
-            .Where(t => t.Paths[0].EndsWith(".csv", StringComparison.Ordinal))
-            .Select(t => (Lookup: AppLookups.For(t.Name), CsvPath: t.Paths[0]))
-            .Where(l => l.Lookup is not null)
-            .Select(l => (l.Lookup!, l.CsvPath))
-            .ToList();
-        var sources = output.EnterpriseSecurity.Enabled
-            ? IntelCollection.All.Select(c => ThreatSource.For(c, output.EnterpriseSecurity)).ToList()
-            : [];
-        var files = await app.WriteAsync(lookups, sources, ct).ConfigureAwait(false);
-        session.Console.Info(string.Create(
-            CultureInfo.InvariantCulture, $"wrote the Splunk app {output.SplunkAppName} with {lookups.Count} lookups to {Path.GetFullPath(app.Folder)}"));
-        if (lookupsOnly)
-        {
-            session.Console.Warn(
-                $"Output:Directory is the Splunk app's lookups folder ({Path.GetFullPath(output.Directory)}), where Splunk accepts only defined lookups: " +
-                $"the JSON tables, rejects.csv{(output.Splunk.Hec ? ", the HEC files" : string.Empty)} and the package {output.SplunkAppName}.tgz were not written. " +
-                "Set Output:Directory to a folder outside the app to have them; every export copies the lookups into the app.");
-            return;
-        }
-
-        var package = Path.Combine(output.Directory, "splunk", output.SplunkAppName + ".tgz");
-        await AppPackage.WriteAsync(app.Folder, output.SplunkAppName, files, package, ct).ConfigureAwait(false);
-        session.Console.Info($"wrote the package of the Splunk app to {Path.GetFullPath(package)}");
     }
 
     private void Report(List<TableWritten> written, ChangeCounts changes)

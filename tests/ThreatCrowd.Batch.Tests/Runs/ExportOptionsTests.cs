@@ -19,6 +19,8 @@ public sealed class ExportOptionsTests
         result.Error.ShouldContain("warning: threatcrowd_relations.csv is 0.0 MB, over Output:WarnAboveMegabytes (0.002 MB)");
         result.Error.ShouldContain("Output:MaxAge");
         result.Error.ShouldContain("max_memtable_bytes");
+        result.Error.ShouldContain("[replicationDenylist] in distsearch.conf, with lookup local=t");
+        result.Error.ShouldContain("KV store");
         result.Error.ShouldNotContain("threatcrowd_indicators.csv is", customMessage: "the indicators table is under 2 KB");
         h.Table("threatcrowd_relations.csv").Split('\n').Length.ShouldBe(1 + 10 + 53 + 1, "header, both answers' related items, final line break");
     }
