@@ -70,6 +70,7 @@ public sealed class AppFolderTests
         File.ReadAllText(transforms).ShouldBe("[theirs]\nfilename = theirs.csv\n");
         Directory.GetFileSystemEntries(app, "*", SearchOption.AllDirectories).Length.ShouldBe(3, "default/ and its two files");
         h.AskedValues().ShouldBeEmpty("nothing is done with a configuration that would overwrite another app");
+        (await h.RunAsync("status", "--Output:Splunk:AppDirectory=" + app)).Error.ShouldNotContain("Output:Splunk:AppDirectory", customMessage: "status writes no app");
     }
 
     [Fact]
