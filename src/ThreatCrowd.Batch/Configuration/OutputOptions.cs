@@ -36,7 +36,7 @@ internal sealed class OutputOptions
     /// lookups (JSON, rejects.csv, the HEC files) and the package are then not written.
     /// </summary>
     public bool TablesInAppLookups =>
-        Splunk.App && string.Equals(
+        Splunk.App && !string.IsNullOrWhiteSpace(Directory) && string.Equals(
             Path.TrimEndingDirectorySeparator(Path.GetFullPath(Directory)),
             Path.GetFullPath(Path.Combine(SplunkAppFolder, "lookups")),
             StringComparison.Ordinal);

@@ -35,7 +35,8 @@ internal static class OutputValidator
             yield return $"Output:Splunk:AppDirectory ends in \"{output.SplunkAppName}\", which is not a Splunk app id: {why}. Name the folder like TA-threatcrowd; its name is the app's id.";
         }
 
-        if (output.Splunk.App && !output.TablesInAppLookups && IsInside(output.Directory, output.SplunkAppFolder))
+        if (output.Splunk.App && !string.IsNullOrWhiteSpace(output.Directory) && !output.TablesInAppLookups
+            && IsInside(output.Directory, output.SplunkAppFolder))
         {
             yield return $"Output:Directory \"{output.Directory}\" is inside the Splunk app's folder \"{output.SplunkAppFolder}\" (Output:Splunk:AppDirectory), where Splunk reads only configuration and lookups. Give a folder outside the app (every export copies the lookups into it), or the app's lookups folder itself.";
         }

@@ -108,4 +108,12 @@ public sealed class OutputConfigurationTests
         error.Message.ShouldContain("Output:Directory \"/srv/apps/TA-threatcrowd/default\" is inside the Splunk app's folder");
         lookups.TablesInAppLookups.ShouldBeTrue();
     }
+
+    [Fact]
+    public void An_empty_output_directory_is_reported_as_such_and_not_as_a_path_error()
+    {
+        var error = Should.Throw<ConfigurationError>(() => BatchConfiguration.Load(null, ["--Output:Directory="]));
+
+        error.Message.ShouldContain("Output:Directory is empty");
+    }
 }
