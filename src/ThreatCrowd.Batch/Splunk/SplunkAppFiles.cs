@@ -67,8 +67,8 @@ internal static class SplunkAppFiles
         ]);
 
     /// <summary>
-    /// One Enterprise Security threat source per threat-intel lookup, as ES's own local intel is declared: ES reads
-    /// the lookup at each interval and keeps an item that has left it for max_age.
+    /// One Enterprise Security threat source per threat-intel lookup (<c>url = lookup://…</c>), as Splunk's TA-misp_es
+    /// ships its own: ES reads the lookup at each interval and keeps an item that has left it for max_age.
     /// </summary>
     public static string Inputs(IEnumerable<ThreatSource> sources) => ConfText.Render(
         [
