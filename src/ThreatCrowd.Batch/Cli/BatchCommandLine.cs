@@ -1,5 +1,6 @@
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Splunk;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Cli;
@@ -20,12 +21,12 @@ internal static class BatchCommandLine
                 "help" => Help(console),
                 "demo" => await DemoCommand.RunAsync(arguments, console, clock, ct).ConfigureAwait(false),
                 "status" => StatusCommand.Run(Load(arguments), console, clock),
-                "export" => await ExportCommand.RunAsync(Load(arguments), console, clock, ct).ConfigureAwait(false),
-                "resume" => await ResumeCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
-                "schedule" => await ScheduleCommand.RunAsync(Load(arguments), console, clock, ct).ConfigureAwait(false),
+                "export" => await ExportCommand.RunAsync(LoadToExport(arguments), console, clock, ct).ConfigureAwait(false),
+                "resume" => await ResumeCommand.RunAsync(LoadToExport(arguments), arguments, console, clock, ct).ConfigureAwait(false),
+                "schedule" => await ScheduleCommand.RunAsync(LoadToExport(arguments), console, clock, ct).ConfigureAwait(false),
                 "vote" => await VoteCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
-                "import" => await ImportCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
-                _ => await RunCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
+                "import" => await ImportCommand.RunAsync(LoadToExport(arguments), arguments, console, clock, ct).ConfigureAwait(false),
+                _ => await RunCommand.RunAsync(LoadToExport(arguments), arguments, console, clock, ct).ConfigureAwait(false),
             };
         }
         catch (UsageException ex)
@@ -71,6 +72,15 @@ internal static class BatchCommandLine
     };
 
     private static BatchOptions Load(CommandArguments arguments) => BatchConfiguration.Load(arguments.ConfigFile, arguments.Settings);
+
+    // For the verbs that export, the app folder is checked at start as well as at each export, so that a long run is
+    // not refused only at its end, after hours of lookups.
+    private static BatchOptions LoadToExport(CommandArguments arguments)
+    {
+        var options = Load(arguments);
+        SplunkAppOwner.ThrowIfNotOurs(options.Output);
+        return options;
+    }
 
     private static int Help(RunConsole console)
     {

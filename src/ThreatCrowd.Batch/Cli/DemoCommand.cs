@@ -47,6 +47,7 @@ internal static class DemoCommand
               threatcrowd_*_intel.csv              threat intelligence for Splunk Enterprise Security
               rejects.csv                          values not looked up, and why
               splunk/TA-threatcrowd/               a Splunk app: copy it into $SPLUNK_HOME/etc/apps/
+              splunk/TA-threatcrowd.tgz            the same app packaged, for Splunk Cloud or a cluster's deployer
             Every table and column: docs/tables.md
             Try: ./run.sh status --Store:Path={store}
             """);

@@ -30,4 +30,14 @@ internal sealed class OutputOptions
 
     /// <summary>The app's id, which Splunk requires to be the name of its folder.</summary>
     public string SplunkAppName => Path.GetFileName(Path.TrimEndingDirectorySeparator(SplunkAppFolder));
+
+    /// <summary>
+    /// Output:Directory is the app's own lookups/ folder, where only defined lookups may be: the tables that are not
+    /// lookups (JSON, rejects.csv, the HEC files) and the package are then not written.
+    /// </summary>
+    public bool TablesInAppLookups =>
+        Splunk.App && !string.IsNullOrWhiteSpace(Directory) && string.Equals(
+            Path.TrimEndingDirectorySeparator(Path.GetFullPath(Directory)),
+            Path.GetFullPath(Path.Combine(SplunkAppFolder, "lookups")),
+            StringComparison.Ordinal);
 }

@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace ThreatCrowd.Batch.Configuration;
 
 /// <summary>Checks section <c>Output</c>; each message names its key and says what would be accepted.</summary>
-internal static partial class OutputValidator
+internal static class OutputValidator
 {
     // A century is more than any retention needs, and keeps "now minus the span" a valid date.
     private static readonly TimeSpan Longest = TimeSpan.FromDays(36500);
@@ -31,10 +30,21 @@ internal static partial class OutputValidator
             yield return string.Create(CultureInfo.InvariantCulture, $"Output:WarnAboveMegabytes is {output.WarnAboveMegabytes}; it must be 0 (never warn) or more, such as 25.");
         }
 
-        var appName = output.SplunkAppName;
-        if (output.Splunk.App && !AppId().IsMatch(appName))
+        if (output.Splunk.App && SplunkAppId.WhyNot(output.SplunkAppName) is { } why)
         {
-            yield return $"Output:Splunk:AppDirectory ends in \"{appName}\", which is not a Splunk app id: the folder's name must start with a letter and hold only letters, digits, '.', '_' and '-', such as TA-threatcrowd.";
+            yield return $"Output:Splunk:AppDirectory ends in \"{output.SplunkAppName}\", which is not a Splunk app id: {why}. Name the folder like TA-threatcrowd; its name is the app's id.";
+        }
+
+        if (output.Splunk.App && !string.IsNullOrWhiteSpace(output.Directory) && !output.TablesInAppLookups
+            && IsInside(output.Directory, output.SplunkAppFolder))
+        {
+            yield return $"Output:Directory \"{output.Directory}\" is inside the Splunk app's folder \"{output.SplunkAppFolder}\" (Output:Splunk:AppDirectory), where Splunk reads only configuration and lookups. Give a folder outside the app (every export copies the lookups into it), or the app's lookups folder itself.";
+        }
+
+        var maxAge = output.EnterpriseSecurity.MaxAge;
+        if (maxAge < TimeSpan.FromHours(1) || maxAge > TimeSpan.FromDays(3650) || maxAge.Ticks % TimeSpan.TicksPerHour != 0)
+        {
+            yield return $"Output:EnterpriseSecurity:MaxAge is {maxAge}; it must be whole hours from 01:00:00 to 3650.00:00:00, such as 7.00:00:00 (ES keeps an item that left a file this long).";
         }
 
         var weights = output.EnterpriseSecurity.Weights;
@@ -47,6 +57,10 @@ internal static partial class OutputValidator
         }
     }
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9._-]*$")]
-    private static partial Regex AppId();
+    private static bool IsInside(string path, string folder)
+    {
+        var inner = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar;
+        var outer = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+        return inner.StartsWith(outer, StringComparison.Ordinal);
+    }
 }

@@ -10,7 +10,8 @@ namespace ThreatCrowd.Batch.Runs;
 /// Rewrites every table whole from the store, each through a temporary file and a rename, so a SIEM reading
 /// the folder sees the previous complete table or the new one, never half of one. Needs no network. First it
 /// records what changed since the previous export; then it writes the tables, the Enterprise Security files, the
-/// HEC files and the Splunk app, as configured. Indicators older than Output:MaxAge are left out of all of them.
+/// HEC files, the Splunk app and its package, as configured. Indicators older than Output:MaxAge are left out of all
+/// of them. An app folder the program did not create is refused before anything is written.
 /// </summary>
 internal sealed class ExportStage(BatchSession session)
 {
@@ -23,6 +24,15 @@ internal sealed class ExportStage(BatchSession session)
     {
         var output = session.Options.Output;
         var directory = output.Directory;
+        var app = output.Splunk.App ? new SplunkApp(output.SplunkAppFolder, output.SplunkAppName) : null;
+        if (app is not null)
+        {
+            SplunkAppOwner.ThrowIfNotOurs(output);
+            await app.ClaimAsync(ct).ConfigureAwait(false);
+        }
+
+        // Only defined lookups may be in an app's lookups/ folder: when that is Output:Directory, the rest stays out.
+        var lookupsOnly = output.TablesInAppLookups;
         StaleTempFiles.Remove(directory);
         var now = session.Clock.GetUtcNow();
         var cutoff = ExportCutoff.From(output.MaxAge, now);
@@ -31,9 +41,9 @@ internal sealed class ExportStage(BatchSession session)
         var queries = new TableQueries(session.Connection, cutoff);
         var written = new List<TableWritten>
         {
-            await IndicatorsTable.WriteAsync(directory, queries.Indicators(), ct).ConfigureAwait(false),
-            await RelationsTable.WriteAsync(directory, queries.Relations(), ct).ConfigureAwait(false),
-            await ChangesTable.WriteAsync(directory, queries.Changes(), ct).ConfigureAwait(false),
+            await IndicatorsTable.WriteAsync(directory, queries.Indicators(), !lookupsOnly, ct).ConfigureAwait(false),
+            await RelationsTable.WriteAsync(directory, queries.Relations(), !lookupsOnly, ct).ConfigureAwait(false),
+            await ChangesTable.WriteAsync(directory, queries.Changes(), !lookupsOnly, ct).ConfigureAwait(false),
         };
         if (output.EnterpriseSecurity.Enabled)
         {
@@ -41,25 +51,20 @@ internal sealed class ExportStage(BatchSession session)
             written.AddRange(await IntelFiles.WriteAsync(directory, rows, ct).ConfigureAwait(false));
         }
 
-        written.Add(await RejectsTable.WriteAsync(directory, queries.Rejects(), ct).ConfigureAwait(false));
-        if (output.Splunk.Hec)
+        if (!lookupsOnly)
+        {
+            written.Add(await RejectsTable.WriteAsync(directory, queries.Rejects(), ct).ConfigureAwait(false));
+        }
+
+        if (output.Splunk.Hec && !lookupsOnly)
         {
             written.AddRange(await HecExport.WriteAsync(directory, queries, output.Splunk.HecIndex, ct).ConfigureAwait(false));
         }
 
         Report(written, changes);
-        if (output.Splunk.App)
+        if (app is not null)
         {
-            var app = new SplunkApp(output.SplunkAppFolder, output.SplunkAppName);
-            var lookups = written
-                .Where(t => t.Paths[0].EndsWith(".csv", StringComparison.Ordinal))
-                .Select(t => (Lookup: AppLookups.For(t.Name), CsvPath: t.Paths[0]))
-                .Where(l => l.Lookup is not null)
-                .Select(l => (l.Lookup!, l.CsvPath))
-                .ToList();
-            await app.WriteAsync(lookups, ct).ConfigureAwait(false);
-            session.Console.Info(string.Create(
-                CultureInfo.InvariantCulture, $"wrote the Splunk app {output.SplunkAppName} with {Counted.Of(lookups.Count, "lookup")} to {Path.GetFullPath(app.Folder)}"));
+            await new AppStage(session).WriteAsync(app, written, ct).ConfigureAwait(false);
         }
 
         return written;

@@ -13,7 +13,9 @@ internal static class LookupSize
 
     private const string Advice =
         "Splunk indexes a lookup over max_memtable_bytes (25 MB by default) on disk, and every lookup in it is slower. " +
-        "Set Output:MaxAge to age out indicators no input names any more, or raise max_memtable_bytes under [lookup] in limits.conf on the search heads.";
+        "Set Output:MaxAge to age out indicators no input names any more; or keep it out of the knowledge bundle " +
+        "([replicationDenylist] in distsearch.conf, with lookup local=t), load it into a KV store collection, or raise " +
+        "max_memtable_bytes under [lookup] in limits.conf on the search heads (docs/tables.md, \"A lookup over 25 MB\").";
 
     /// <summary>The warning for the CSV file at <paramref name="path"/>, or null when it is small enough (or the limit is 0).</summary>
     public static string? Warning(string path, double warnAboveMegabytes)

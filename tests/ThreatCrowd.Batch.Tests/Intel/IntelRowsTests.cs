@@ -41,6 +41,19 @@ public sealed class IntelRowsTests
     }
 
     [Fact]
+    public void A_flagged_ipv6_address_is_listed_in_the_ip_file_beside_ipv4_ones()
+    {
+        using var dir = new TempDirectory();
+        using var db = StoreDatabase.Open(dir.File("store.db"));
+        Answer(db, Import(db, "feed:ips", Now, IndicatorType.Ip, "2a01:4f8:1:2::15", SourceKind.Feed), null, Now);
+        Answer(db, Import(db, "feed:ips", Now, IndicatorType.Ip, "198.51.99.2", SourceKind.Feed), null, Now);
+
+        var rows = Rows(db, new EnterpriseSecurityOptions(), Ips);
+
+        rows.Select(r => r.Value).ShouldBe(["2a01:4f8:1:2::15", "198.51.99.2"]);
+    }
+
+    [Fact]
     public void The_description_sums_up_the_answer_and_a_file_is_listed_under_each_of_its_hashes()
     {
         using var dir = new TempDirectory();

@@ -20,7 +20,8 @@ public sealed class ExportGoldenTests(FixtureExport run) : IClassFixture<Fixture
         "rejects.csv",
         "hec/threatcrowd_indicators.json", "hec/threatcrowd_relations.json", "hec/threatcrowd_changes.json",
         "splunk/TA-threatcrowd/default/app.conf", "splunk/TA-threatcrowd/default/props.conf",
-        "splunk/TA-threatcrowd/default/transforms.conf", "splunk/TA-threatcrowd/metadata/default.meta",
+        "splunk/TA-threatcrowd/default/transforms.conf", "splunk/TA-threatcrowd/default/inputs.conf",
+        "splunk/TA-threatcrowd/metadata/default.meta", "splunk/TA-threatcrowd/README.txt",
     ];
 
     private static readonly string[] LookupTables = ["changes", "domain_intel", "email_intel", "file_intel", "indicators", "ip_intel", "relations"];
@@ -37,10 +38,10 @@ public sealed class ExportGoldenTests(FixtureExport run) : IClassFixture<Fixture
     }
 
     [Fact]
-    public void The_run_writes_exactly_the_golden_files_and_the_lookup_copies_and_no_temporary_file()
+    public void The_run_writes_exactly_the_golden_files_the_lookup_copies_and_the_package_and_no_temporary_file()
     {
         var lookups = LookupTables.Select(t => $"splunk/TA-threatcrowd/lookups/threatcrowd_{t}.csv");
 
-        run.Files().ShouldBe([.. Golden.Concat(lookups).Order(StringComparer.Ordinal)]);
+        run.Files().ShouldBe([.. Golden.Concat(lookups).Append("splunk/TA-threatcrowd.tgz").Order(StringComparer.Ordinal)]);
     }
 }

@@ -19,6 +19,8 @@ public sealed class ExportOptionsTests
         result.Error.ShouldContain("warning: threatcrowd_relations.csv is 0.0 MB, over Output:WarnAboveMegabytes (0.002 MB)");
         result.Error.ShouldContain("Output:MaxAge");
         result.Error.ShouldContain("max_memtable_bytes");
+        result.Error.ShouldContain("[replicationDenylist] in distsearch.conf, with lookup local=t");
+        result.Error.ShouldContain("KV store");
         result.Error.ShouldNotContain("threatcrowd_indicators.csv is", customMessage: "the indicators table is under 2 KB");
         h.Table("threatcrowd_relations.csv").Split('\n').Length.ShouldBe(1 + 10 + 53 + 1, "header, both answers' related items, final line break");
     }
@@ -56,6 +58,7 @@ public sealed class ExportOptionsTests
         File.ReadAllText(Path.Combine(app, "default", "app.conf")).ShouldContain("id = TA-tc_intel\n");
         File.Exists(Path.Combine(app, "lookups", "threatcrowd_indicators.csv")).ShouldBeTrue();
         File.GetLastWriteTimeUtc(transforms).ShouldBe(stamp);
-        Directory.Exists(Path.Combine(h.OutputDirectory, "splunk")).ShouldBeFalse();
+        Directory.GetFileSystemEntries(Path.Combine(h.OutputDirectory, "splunk")).Select(Path.GetFileName)
+            .ShouldBe(["TA-tc_intel.tgz"], "only the package is written under Output:Directory; the app is where AppDirectory says");
     }
 }
