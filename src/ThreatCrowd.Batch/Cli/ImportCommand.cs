@@ -10,7 +10,21 @@ internal static class ImportCommand
     public static async Task<int> RunAsync(BatchOptions options, CommandArguments arguments, RunConsole console, TimeProvider clock, CancellationToken ct)
     {
         using var session = BatchSession.Open(options, clock, console, exclusive: true);
-        var summary = await new ImportStage(session).RunAsync(arguments.Inputs, ct).ConfigureAwait(false);
+        ImportSummary summary;
+        try
+        {
+            summary = await new ImportStage(session).RunAsync(arguments.Inputs, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Not cancellable, as after an interrupted run: the tables show everything stored so far.
+            await new ExportStage(session).RunAsync(runId: null, CancellationToken.None).ConfigureAwait(false);
+            console.Error(
+                "import interrupted: what was stored before the signal is kept and the tables were written from it. " +
+                "Run the same import again to read the rest; values already stored are not counted twice.");
+            return ExitCodes.Interrupted;
+        }
+
         await new ExportStage(session).RunAsync(runId: null, CancellationToken.None).ConfigureAwait(false);
         console.Info(string.Create(
             CultureInfo.InvariantCulture,

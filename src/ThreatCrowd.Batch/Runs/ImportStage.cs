@@ -55,19 +55,31 @@ internal sealed class ImportStage(BatchSession session)
     private void Import(string sourceName, SourceKind kind, IEnumerable<SourceEntry> entries, Totals totals, CancellationToken ct)
     {
         using var writer = new ImportWriter(session.Connection, sourceName, kind, session.Clock.GetUtcNow());
-        foreach (var batch in _reader.Read(entries, ct))
+        try
         {
-            foreach (var item in batch)
+            foreach (var batch in _reader.Read(entries, ct))
             {
-                if (item.Indicator is { } indicator)
+                ct.ThrowIfCancellationRequested();
+                foreach (var item in batch)
                 {
-                    writer.Add(indicator);
-                }
-                else
-                {
-                    writer.Reject(item.Line, item.Value, item.RejectReason!);
+                    if (item.Indicator is { } indicator)
+                    {
+                        writer.Add(indicator);
+                    }
+                    else
+                    {
+                        writer.Reject(item.Line, item.Value, item.RejectReason!);
+                    }
                 }
             }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Said here, where it is known how far this source got; the caller only knows the import stopped.
+            session.Console.Warn(string.Create(
+                CultureInfo.InvariantCulture,
+                $"stopped while reading {sourceName}: its first {writer.CommittedRows:N0} rows are stored, the rest was not read; every source before it is stored whole."));
+            throw;
         }
 
         writer.Complete();

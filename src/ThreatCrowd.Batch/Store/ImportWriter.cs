@@ -96,6 +96,9 @@ internal sealed class ImportWriter : IDisposable
 
     public long Rejected { get; private set; }
 
+    /// <summary>Rows (indicators, repeats and rejects) of this read already committed: what an interruption keeps.</summary>
+    public long CommittedRows { get; private set; }
+
     public void Add(Indicator indicator)
     {
         var type = indicator.Type.ToName();
@@ -141,6 +144,7 @@ internal sealed class ImportWriter : IDisposable
         WriteProvenanceOfNew();
         Execute("UPDATE sources SET last_read_at = $now WHERE id = $source", ("$now", _now), ("$source", _sourceId));
         _transaction.Commit();
+        CommittedRows += _pending;
         _pending = 0;
     }
 
@@ -166,6 +170,7 @@ internal sealed class ImportWriter : IDisposable
 
         WriteProvenanceOfNew();
         _transaction.Commit();
+        CommittedRows += _pending;
         _transaction.Dispose();
         _transaction = _connection.BeginTransaction();
         _pending = 0;
