@@ -1,4 +1,5 @@
 using System.Globalization;
+using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Intel;
 using ThreatCrowd.Batch.Splunk;
 using ThreatCrowd.Batch.Store;
@@ -23,7 +24,11 @@ internal sealed class ExportStage(BatchSession session)
     {
         var output = session.Options.Output;
         var directory = output.Directory;
-        StaleTempFiles.Remove(directory);
+        foreach (var folder in FoldersWritten(output))
+        {
+            StaleTempFiles.Remove(folder);
+        }
+
         var now = session.Clock.GetUtcNow();
         var cutoff = ExportCutoff.From(output.MaxAge, now);
         var changes = new ChangeDetector(session.Connection).Detect(cutoff, runId, now, output.ChangesKeep);
@@ -63,6 +68,24 @@ internal sealed class ExportStage(BatchSession session)
         }
 
         return written;
+    }
+
+    /// <summary>Every folder an export writes into, each of which a killed export may have left temporary files in.</summary>
+    private static IEnumerable<string> FoldersWritten(OutputOptions output)
+    {
+        yield return output.Directory;
+        if (output.Splunk.Hec)
+        {
+            yield return Path.Combine(output.Directory, HecExport.Folder);
+        }
+
+        if (output.Splunk.App)
+        {
+            foreach (var folder in SplunkApp.FoldersWritten(output.SplunkAppFolder))
+            {
+                yield return folder;
+            }
+        }
     }
 
     private void Report(List<TableWritten> written, ChangeCounts changes)

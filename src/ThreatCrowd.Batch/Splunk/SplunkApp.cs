@@ -15,6 +15,10 @@ internal sealed class SplunkApp(string folder, string id)
 
     public string Folder => folder;
 
+    /// <summary>The app's folders this class writes files into.</summary>
+    public static IReadOnlyList<string> FoldersWritten(string appFolder) =>
+        [Path.Combine(appFolder, "lookups"), Path.Combine(appFolder, "default"), Path.Combine(appFolder, "metadata")];
+
     /// <summary>Copies each lookup's CSV file (written elsewhere) into lookups/ and writes the configuration.</summary>
     public async Task WriteAsync(IReadOnlyList<(LookupDefinition Lookup, string CsvPath)> lookups, CancellationToken ct)
     {
