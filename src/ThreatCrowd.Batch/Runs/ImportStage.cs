@@ -27,7 +27,7 @@ internal sealed class ImportStage(BatchSession session)
 
             foreach (var file in files)
             {
-                Import(file, SourceKind.Csv, new CsvIndicatorReader().Read(file), totals, ct);
+                Import(file, SourceKind.Csv, local: true, new CsvIndicatorReader().Read(file), totals, ct);
             }
         }
 
@@ -46,20 +46,30 @@ internal sealed class ImportStage(BatchSession session)
                 continue;
             }
 
-            Import(feed.SourceName, SourceKind.Feed, entries, totals, ct);
+            Import(feed.SourceName, SourceKind.Feed, feed.IsLocal, entries, totals, ct);
         }
 
         return new ImportSummary(totals.Accepted, totals.Duplicates, totals.Rejected, totals.Read, totals.Failed);
     }
 
-    private void Import(string sourceName, SourceKind kind, IEnumerable<SourceEntry> entries, Totals totals, CancellationToken ct)
+    private void Import(string sourceName, SourceKind kind, bool local, IEnumerable<SourceEntry> entries, Totals totals, CancellationToken ct)
     {
+        // Nothing is committed before the first batch is checked: a refused source leaves the store as it was.
         using var writer = new ImportWriter(session.Connection, sourceName, kind, session.Clock.GetUtcNow());
+        var first = local;
         try
         {
             foreach (var batch in _reader.Read(entries, ct))
             {
                 ct.ThrowIfCancellationRequested();
+                if (first && NotAList.Why(batch) is { } why)
+                {
+                    session.Console.Warn($"{sourceName} {why}; nothing was read from it. Check that the path names the list meant.");
+                    totals.Failed++;
+                    return;
+                }
+
+                first = false;
                 foreach (var item in batch)
                 {
                     if (item.Indicator is { } indicator)
