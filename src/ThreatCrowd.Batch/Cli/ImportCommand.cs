@@ -28,7 +28,7 @@ internal static class ImportCommand
         await new ExportStage(session).RunAsync(runId: null, CancellationToken.None).ConfigureAwait(false);
         console.Info(string.Create(
             CultureInfo.InvariantCulture,
-            $"imported {summary.Accepted:N0} indicators from {summary.SourcesRead} sources ({summary.Duplicates:N0} repeats, {summary.Rejected:N0} rejects). Look them up with: ./run.sh resume"));
+            $"imported {summary.Distinct:N0} indicators from {summary.SourcesRead} sources ({summary.Repeats:N0} repeats, {summary.Rejected:N0} rejects). Look them up with: ./run.sh resume"));
         return ExitCodes.Ok;
     }
 }

@@ -17,6 +17,7 @@ internal sealed class ImportStage(BatchSession session)
     public async Task<ImportSummary> RunAsync(IReadOnlyList<string> extraInputs, CancellationToken ct)
     {
         var totals = new Totals();
+        var startedAt = session.Clock.GetUtcNow();
         foreach (var (pattern, files) in CsvFileList.Expand(session.Options.Sources.CsvFiles.Concat(extraInputs)))
         {
             if (files.Count == 0)
@@ -49,7 +50,8 @@ internal sealed class ImportStage(BatchSession session)
             Import(feed.SourceName, SourceKind.Feed, feed.IsLocal, entries, totals, ct);
         }
 
-        return new ImportSummary(totals.Accepted, totals.Duplicates, totals.Rejected, totals.Read, totals.Failed);
+        var distinct = ImportWriter.CountImportedSince(session.Connection, startedAt);
+        return new ImportSummary(totals.Accepted, totals.Duplicates, totals.Rejected, totals.Read, totals.Failed, distinct);
     }
 
     private void Import(string sourceName, SourceKind kind, bool local, IEnumerable<SourceEntry> entries, Totals totals, CancellationToken ct)
