@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace ThreatCrowd.Batch.Inputs;
 
 /// <summary>What a path names on disk, following symbolic links: its kind and its identity (device and inode).</summary>
@@ -38,46 +36,8 @@ internal readonly record struct FileNode(FileNodeKind Kind, long Device, long In
         return new FileNode(kind, status.Dev, status.Ino);
     }
 
+    // The runtime's own file type bits (its S_IFMT, S_IFDIR, S_IFREG), the same on every platform.
     private const int TypeMask = 0xF000;
     private const int DirectoryType = 0x4000;
     private const int RegularType = 0x8000;
-}
-
-/// <summary>Kinds of file the importer tells apart: only a regular file is read.</summary>
-internal enum FileNodeKind
-{
-    Regular,
-    Directory,
-
-    /// <summary>A pipe, a socket, a character or block device: reading one may block or never end.</summary>
-    Special,
-}
-
-/// <summary>The runtime's stat(2), whose result layout it defines itself (the fields up to the inode are used).</summary>
-internal static partial class NativeFileStatus
-{
-    [StructLayout(LayoutKind.Sequential)]
-    internal struct Status
-    {
-        public int Flags;
-        public int Mode;
-        public uint Uid;
-        public uint Gid;
-        public long Size;
-        public long ATime;
-        public long ATimeNsec;
-        public long MTime;
-        public long MTimeNsec;
-        public long CTime;
-        public long CTimeNsec;
-        public long BirthTime;
-        public long BirthTimeNsec;
-        public long Dev;
-        public long RDev;
-        public long Ino;
-        public uint UserFlags;
-    }
-
-    [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_Stat", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
-    internal static partial int Stat(string path, out Status status);
 }

@@ -58,20 +58,20 @@ internal sealed class ImportStage(BatchSession session)
     {
         // Nothing is committed before the first batch is checked: a refused source leaves the store as it was.
         using var writer = new ImportWriter(session.Connection, sourceName, kind, session.Clock.GetUtcNow());
-        var first = local;
+        var checkIsList = local;
         try
         {
             foreach (var batch in _reader.Read(entries, ct))
             {
                 ct.ThrowIfCancellationRequested();
-                if (first && NotAList.Why(batch) is { } why)
+                if (checkIsList && NotAList.Why(batch) is { } why)
                 {
                     session.Console.Warn($"{sourceName} {why}; nothing was read from it. Check that the path names the list meant.");
                     totals.Failed++;
                     return;
                 }
 
-                first = false;
+                checkIsList = false;
                 foreach (var item in batch)
                 {
                     if (item.Indicator is { } indicator)
