@@ -29,10 +29,11 @@ internal sealed class BatchRun(BatchSession session)
             // Not cancellable: an interrupted run still leaves complete tables of what it stored.
             await new ExportStage(session).RunAsync(CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             // The process is about to report the error and exit; without this the run would show as "running"
-            // until the next run calls it killed, and the reason would be lost with the console.
+            // until the next run calls it killed, and the reason would be lost with the console. (A stop by signal
+            // never gets here: it ends the lookups as "interrupted", and the export after it is not cancellable.)
             RecordFailure(runs, runId, ex);
             throw;
         }
