@@ -19,7 +19,7 @@ internal static class ImportCommand
         {
             // Not cancellable, as after an interrupted run: the tables show everything stored so far.
             await new ExportStage(session).RunAsync(runId: null, CancellationToken.None).ConfigureAwait(false);
-            console.Error(
+            console.Warn(
                 "import interrupted: what was stored before the signal is kept and the tables were written from it. " +
                 "Run the same import again to read the rest; values already stored are not counted twice.");
             return ExitCodes.Interrupted;
