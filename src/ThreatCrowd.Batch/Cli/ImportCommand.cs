@@ -26,9 +26,11 @@ internal static class ImportCommand
         }
 
         await new ExportStage(session).RunAsync(runId: null, CancellationToken.None).ConfigureAwait(false);
+        var c = CultureInfo.InvariantCulture;
+        var notRead = summary.SourcesFailed > 0 ? string.Create(c, $"; {summary.SourcesFailed} sources not read, see the warnings above") : string.Empty;
         console.Info(string.Create(
-            CultureInfo.InvariantCulture,
-            $"imported {summary.Distinct:N0} indicators from {summary.SourcesRead} sources ({summary.Repeats:N0} repeats, {summary.Rejected:N0} rejects). Look them up with: ./run.sh resume"));
+            c,
+            $"imported {summary.Distinct:N0} indicators from {summary.SourcesRead} sources ({summary.Repeats:N0} repeats, {summary.Rejected:N0} rejects{notRead}). Look them up with: ./run.sh resume"));
         return ExitCodes.Ok;
     }
 }

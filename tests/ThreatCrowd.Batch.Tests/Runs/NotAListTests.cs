@@ -23,6 +23,7 @@ public sealed class NotAListTests
         result.Exit.ShouldBe(ExitCodes.Ok, result.ToString());
         result.Error.ShouldContain($"feed:{shadow} does not look like a list of indicators: 13 of its first 13 values are not indicators; nothing was read from it");
         result.Error.ShouldNotContain("$y$j9T", customMessage: "a refused file's content is never printed");
+        result.Output.ShouldContain("imported 0 indicators from 0 sources (0 repeats, 0 rejects; 1 sources not read, see the warnings above)");
         h.Table("rejects.csv").ShouldNotContain("root");
         h.Table("rejects.csv").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(1, "the header alone");
     }
