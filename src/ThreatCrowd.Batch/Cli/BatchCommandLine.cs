@@ -55,6 +55,11 @@ internal static class BatchCommandLine
             console.Error("stopped before any work began.");
             return ExitCodes.Interrupted;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (StoreDamage.IsDamage(ex))
+        {
+            console.Error(StoreDamage.Message(ex));
+            return ExitCodes.StoreUnusable;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or HttpRequestException)
         {
             // Every answer is committed as it arrives, so an error here loses nothing already stored.

@@ -10,11 +10,27 @@ internal static class ImportCommand
     public static async Task<int> RunAsync(BatchOptions options, CommandArguments arguments, RunConsole console, TimeProvider clock, CancellationToken ct)
     {
         using var session = BatchSession.Open(options, clock, console, exclusive: true);
-        var summary = await new ImportStage(session).RunAsync(arguments.Inputs, ct).ConfigureAwait(false);
+        ImportSummary summary;
+        try
+        {
+            summary = await new ImportStage(session).RunAsync(arguments.Inputs, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Not cancellable, as after an interrupted run: the tables show everything stored so far.
+            await new ExportStage(session).RunAsync(runId: null, CancellationToken.None).ConfigureAwait(false);
+            console.Warn(
+                "import interrupted: what was stored before the signal is kept and the tables were written from it. " +
+                "Run the same import again to read the rest; values already stored are not counted twice.");
+            return ExitCodes.Interrupted;
+        }
+
         await new ExportStage(session).RunAsync(runId: null, CancellationToken.None).ConfigureAwait(false);
+        var c = CultureInfo.InvariantCulture;
+        var notRead = summary.SourcesFailed > 0 ? string.Create(c, $"; {Counted.Of(summary.SourcesFailed, "source")} not read, see the warnings above") : string.Empty;
         console.Info(string.Create(
-            CultureInfo.InvariantCulture,
-            $"imported {Counted.Of(summary.Accepted, "indicator")} from {Counted.Of(summary.SourcesRead, "source")} ({summary.Duplicates:N0} repeats, {summary.Rejected:N0} rejects). Look them up with: ./run.sh resume"));
+            c,
+            $"imported {Counted.Of(summary.Distinct, "indicator")} from {Counted.Of(summary.SourcesRead, "source")} ({summary.Repeats:N0} repeats, {summary.Rejected:N0} rejects{notRead}). Look them up with: ./run.sh resume"));
         return ExitCodes.Ok;
     }
 }

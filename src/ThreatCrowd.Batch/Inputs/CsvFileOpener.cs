@@ -7,9 +7,18 @@ internal static class CsvFileOpener
     public static FileStream? TryOpen(string path, out string? problem)
     {
         problem = null;
-        if (Directory.Exists(path))
+        var node = FileNode.Of(path);
+        if (node?.Kind == FileNodeKind.Directory)
         {
             problem = FileProblems.IsDirectory(path);
+            return null;
+        }
+
+        // Checked before the open: opening a pipe blocks until something writes to it, and a device such as
+        // /dev/zero never ends.
+        if (node?.Kind == FileNodeKind.Special)
+        {
+            problem = FileProblems.NotRegular(path);
             return null;
         }
 
@@ -22,7 +31,7 @@ internal static class CsvFileOpener
             }
 
             stream.Dispose();
-            problem = $"cannot read \"{path}\": not a regular file (a pipe or a device); save the data to a file first";
+            problem = FileProblems.NotRegular(path);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

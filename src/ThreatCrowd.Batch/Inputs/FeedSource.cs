@@ -7,4 +7,8 @@ internal sealed record FeedSource(string Url, IndicatorType Type)
 {
     /// <summary>The provenance name recorded for every value the feed names.</summary>
     public string SourceName => "feed:" + Url;
+
+    /// <summary>A file on this machine (a path or a file:// URL) rather than a download.</summary>
+    public bool IsLocal =>
+        !Url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !Url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 }

@@ -10,6 +10,9 @@ internal static class FileProblems
     public static string IsDirectory(string path) =>
         $"cannot read \"{path}\": it is a directory, not a file; name a CSV file in Sources:CsvFiles or --input";
 
+    public static string NotRegular(string path) =>
+        $"cannot read \"{path}\": not a regular file (a pipe, a socket or a device); save the data to a file first";
+
     public static string ReadFailed(string path, long line, Exception exception) =>
         $"reading \"{path}\" failed after line {line}: {exception.Message}; the rest of the file was not read";
 

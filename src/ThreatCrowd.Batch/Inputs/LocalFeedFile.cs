@@ -11,9 +11,16 @@ internal static class LocalFeedFile
         }
 
         var fullPath = Path.GetFullPath(path);
-        if (Directory.Exists(fullPath))
+        var node = FileNode.Of(fullPath);
+        if (node?.Kind == FileNodeKind.Directory)
         {
             throw new FeedUnavailableException(feed, $"cannot be read: {fullPath} is a directory, not a file");
+        }
+
+        // Before the open, which would block on a pipe; a device such as /dev/zero would never end.
+        if (node?.Kind == FileNodeKind.Special)
+        {
+            throw new FeedUnavailableException(feed, $"cannot be read: {fullPath} is not a regular file (a pipe, a socket or a device); save the feed to a file first");
         }
 
         try

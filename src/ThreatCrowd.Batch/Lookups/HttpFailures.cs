@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Text.RegularExpressions;
 
 namespace ThreatCrowd.Batch.Lookups;
 
@@ -8,7 +9,7 @@ namespace ThreatCrowd.Batch.Lookups;
 /// Classifies what went wrong on the wire. Failures of the service itself (5xx, no connection, TLS, a cut
 /// connection) are marked unreachable so a run of them can end a run early; a 4xx says the request will never work.
 /// </summary>
-internal static class HttpFailures
+internal static partial class HttpFailures
 {
     public static LookupResult TooLarge { get; } = LookupResult.TransientFailure("answer larger than 16 MB");
 
@@ -39,16 +40,32 @@ internal static class HttpFailures
         ArgumentNullException.ThrowIfNull(uri);
         if (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
-            // The handler's MaxResponseContentBufferSize stopped an oversized body.
-            return TooLarge;
+            // The same error stops an oversized body (MaxResponseContentBufferSize) and oversized headers
+            // (MaxResponseHeadersLength); only its text tells which.
+            return exception.Message.Contains("header", StringComparison.OrdinalIgnoreCase)
+                ? LookupResult.TransientFailure($"answer's headers larger than the {HeadersLimitKiB} KB allowed")
+                : TooLarge;
         }
 
         return LookupResult.TransientFailure(Describe(exception, uri), unreachable: true);
     }
 
+    /// <summary>The handler's default limit on an answer's headers, in KiB (SocketsHttpHandler.MaxResponseHeadersLength).</summary>
+    private const int HeadersLimitKiB = 64;
+
     private static string Describe(HttpRequestException exception, Uri uri)
     {
         var endpoint = $"{uri.Host}:{uri.Port}";
+
+        // A connection failure names the endpoint actually dialled, "(host:port)" at the end of its text: with a
+        // proxy in between, that is the proxy, and blaming the service for it would send the operator the wrong way.
+        if (exception.HttpRequestError == HttpRequestError.ConnectionError
+            && DialledEndpoint().Match(exception.Message) is { Success: true } dialled
+            && !string.Equals(dialled.Groups[1].Value, endpoint, StringComparison.OrdinalIgnoreCase))
+        {
+            endpoint = $"the proxy {dialled.Groups[1].Value}";
+        }
+
         var inner = Innermost(exception);
         var socket = exception.InnerException as SocketException ?? inner as SocketException;
         return exception.HttpRequestError switch
@@ -65,6 +82,9 @@ internal static class HttpFailures
             _ => $"request to {endpoint} failed: {inner.Message}",
         };
     }
+
+    [GeneratedRegex(@"\(([^()\s]+:[0-9]{1,5})\)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DialledEndpoint();
 
     private static Exception Innermost(Exception exception)
     {

@@ -24,23 +24,52 @@ internal sealed class BatchRun(BatchSession session)
         RunEnd end;
         try
         {
+            end = await LookUpAsync(runId, importSources, inputs, limit, deadline, ct).ConfigureAwait(false);
+
+            // Not cancellable: an interrupted run still leaves complete tables of what it stored.
+            await new ExportStage(session).RunAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The process is about to report the error and exit; without this the run would show as "running"
+            // until the next run calls it killed, and the reason would be lost with the console. (A stop by signal
+            // never gets here: it ends the lookups as "interrupted", and the export after it is not cancellable.)
+            RecordFailure(runs, runId, ex);
+            throw;
+        }
+
+        runs.Finish(runId, clock.GetUtcNow(), end.ToName());
+        Summarize(runs.Get(runId)!, end);
+        return end;
+    }
+
+    private async Task<RunEnd> LookUpAsync(long runId, bool importSources, IReadOnlyList<string> inputs, int limit, DateTimeOffset? deadline, CancellationToken ct)
+    {
+        try
+        {
             if (importSources)
             {
                 await new ImportStage(session).RunAsync(inputs, ct).ConfigureAwait(false);
             }
 
-            end = await new LookupStage(session).RunAsync(runId, limit, deadline, ct).ConfigureAwait(false);
+            return await new LookupStage(session).RunAsync(runId, limit, deadline, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            end = RunEnd.Interrupted;
+            return RunEnd.Interrupted;
         }
+    }
 
-        // Not cancellable: an interrupted run still leaves complete tables of what it stored.
-        await new ExportStage(session).RunAsync(CancellationToken.None).ConfigureAwait(false);
-        runs.Finish(runId, clock.GetUtcNow(), end.ToName());
-        Summarize(runs.Get(runId)!, end);
-        return end;
+    private void RecordFailure(RunLog runs, long runId, Exception failure)
+    {
+        try
+        {
+            runs.Finish(runId, session.Clock.GetUtcNow(), RunLog.Failed(failure));
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The store itself may be what failed; the error on its way out says so.
+        }
     }
 
     private void Summarize(RunRecord run, RunEnd end)

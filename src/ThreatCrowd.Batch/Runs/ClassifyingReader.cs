@@ -18,13 +18,13 @@ internal sealed class ClassifyingReader(IndicatorClassifier classifier, LookupGu
     {
         if (entry.Problem is not null)
         {
-            return new ImportItem(entry.Line, entry.Value, null, entry.Problem);
+            return new ImportItem(entry.Line, entry.Value, null, entry.Problem, Unreadable: true);
         }
 
         var result = classifier.Classify(entry.Value, entry.TypeHint);
         if (result.Indicator is null)
         {
-            return new ImportItem(entry.Line, entry.Value, null, result.RejectReason!);
+            return new ImportItem(entry.Line, entry.Value, null, result.RejectReason!, Unreadable: true);
         }
 
         return guard.WhyNotAllowed(result.Indicator) is { } why

@@ -4,7 +4,8 @@ namespace ThreatCrowd.Batch.Runs;
 
 /// <summary>
 /// Turns Sources:CsvFiles and --input into file paths. A plain path is kept as given (the reader reports it if it
-/// is missing); a glob (<c>*</c>, <c>?</c>, <c>**</c>) is matched below the folder part that has no wildcard.
+/// is missing); a glob (<c>*</c>, <c>?</c>, <c>**</c>) is matched below the folder part that has no wildcard, among
+/// the files <see cref="FolderWalk"/> lists there (each once, however many links lead to it).
 /// </summary>
 internal static class CsvFileList
 {
@@ -32,13 +33,19 @@ internal static class CsvFileList
             root = "/";
         }
 
+        var include = parts.Skip(fixedCount).ToList();
         var matcher = new Matcher(StringComparison.Ordinal);
-        matcher.AddInclude(string.Join('/', parts.Skip(fixedCount)));
+        matcher.AddInclude(string.Join('/', include));
         if (!Directory.Exists(root))
         {
             return [];
         }
 
-        return matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal).ToList();
+        // Without "**" nothing deeper than the pattern's own parts can match, so nothing deeper is listed.
+        int? maxDepth = include.Exists(p => p.Contains("**", StringComparison.Ordinal)) ? null : include.Count;
+        return matcher.Match(root, FolderWalk.Files(root, maxDepth)).Files
+            .Select(f => Path.GetFullPath(Path.Combine(root, f.Path)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 }

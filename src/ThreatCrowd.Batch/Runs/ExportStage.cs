@@ -1,4 +1,5 @@
 using System.Globalization;
+using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Intel;
 using ThreatCrowd.Batch.Splunk;
 using ThreatCrowd.Batch.Store;
@@ -33,7 +34,11 @@ internal sealed class ExportStage(BatchSession session)
 
         // Only defined lookups may be in an app's lookups/ folder: when that is Output:Directory, the rest stays out.
         var lookupsOnly = output.TablesInAppLookups;
-        StaleTempFiles.Remove(directory);
+        foreach (var folder in FoldersWritten(output))
+        {
+            StaleTempFiles.Remove(folder);
+        }
+
         var now = session.Clock.GetUtcNow();
         var cutoff = ExportCutoff.From(output.MaxAge, now);
         var changes = new ChangeDetector(session.Connection).Detect(cutoff, runId, now, output.ChangesKeep);
@@ -68,6 +73,24 @@ internal sealed class ExportStage(BatchSession session)
         }
 
         return written;
+    }
+
+    /// <summary>Every folder an export writes into, each of which a killed export may have left temporary files in.</summary>
+    private static IEnumerable<string> FoldersWritten(OutputOptions output)
+    {
+        yield return output.Directory;
+        if (output.Splunk.Hec)
+        {
+            yield return Path.Combine(output.Directory, HecExport.Folder);
+        }
+
+        if (output.Splunk.App)
+        {
+            foreach (var folder in SplunkApp.FoldersWritten(output.SplunkAppFolder))
+            {
+                yield return folder;
+            }
+        }
     }
 
     private void Report(List<TableWritten> written, ChangeCounts changes)

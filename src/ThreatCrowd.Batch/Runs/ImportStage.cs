@@ -17,6 +17,7 @@ internal sealed class ImportStage(BatchSession session)
     public async Task<ImportSummary> RunAsync(IReadOnlyList<string> extraInputs, CancellationToken ct)
     {
         var totals = new Totals();
+        var startedAt = session.Clock.GetUtcNow();
         foreach (var (pattern, files) in CsvFileList.Expand(session.Options.Sources.CsvFiles.Concat(extraInputs)))
         {
             if (files.Count == 0)
@@ -27,7 +28,7 @@ internal sealed class ImportStage(BatchSession session)
 
             foreach (var file in files)
             {
-                Import(file, SourceKind.Csv, new CsvIndicatorReader().Read(file), totals, ct);
+                Import(file, SourceKind.Csv, local: true, new CsvIndicatorReader().Read(file), totals, ct);
             }
         }
 
@@ -46,28 +47,51 @@ internal sealed class ImportStage(BatchSession session)
                 continue;
             }
 
-            Import(feed.SourceName, SourceKind.Feed, entries, totals, ct);
+            Import(feed.SourceName, SourceKind.Feed, feed.IsLocal, entries, totals, ct);
         }
 
-        return new ImportSummary(totals.Accepted, totals.Duplicates, totals.Rejected, totals.Read, totals.Failed);
+        var distinct = ImportWriter.CountImportedSince(session.Connection, startedAt);
+        return new ImportSummary(totals.Accepted, totals.Duplicates, totals.Rejected, totals.Read, totals.Failed, distinct);
     }
 
-    private void Import(string sourceName, SourceKind kind, IEnumerable<SourceEntry> entries, Totals totals, CancellationToken ct)
+    private void Import(string sourceName, SourceKind kind, bool local, IEnumerable<SourceEntry> entries, Totals totals, CancellationToken ct)
     {
+        // Nothing is committed before the first batch is checked: a refused source leaves the store as it was.
         using var writer = new ImportWriter(session.Connection, sourceName, kind, session.Clock.GetUtcNow());
-        foreach (var batch in _reader.Read(entries, ct))
+        var checkIsList = local;
+        try
         {
-            foreach (var item in batch)
+            foreach (var batch in _reader.Read(entries, ct))
             {
-                if (item.Indicator is { } indicator)
+                ct.ThrowIfCancellationRequested();
+                if (checkIsList && NotAList.Why(batch) is { } why)
                 {
-                    writer.Add(indicator);
+                    session.Console.Warn($"{sourceName} {why}; nothing was read from it. Check that the path names the list meant.");
+                    totals.Failed++;
+                    return;
                 }
-                else
+
+                checkIsList = false;
+                foreach (var item in batch)
                 {
-                    writer.Reject(item.Line, item.Value, item.RejectReason!);
+                    if (item.Indicator is { } indicator)
+                    {
+                        writer.Add(indicator);
+                    }
+                    else
+                    {
+                        writer.Reject(item.Line, item.Value, item.RejectReason!);
+                    }
                 }
             }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Said here, where it is known how far this source got; the caller only knows the import stopped.
+            session.Console.Warn(string.Create(
+                CultureInfo.InvariantCulture,
+                $"stopped while reading {sourceName}: its first {writer.CommittedRows:N0} rows are stored, the rest was not read; every source before it is stored whole."));
+            throw;
         }
 
         writer.Complete();

@@ -36,9 +36,17 @@ internal sealed class ScheduledRuns(BatchOptions options, TimeProvider clock, Ru
                 .ExecuteAsync(Verb, importSources: true, [], options.Lookup.MaxPerRun, null, linked.Token).ConfigureAwait(false);
             Log($"run ended: {end.ToName()}.");
         }
-        catch (Exception ex) when (ex is StoreException or StoreLockedException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is StoreException or StoreLockedException)
         {
-            console.Error($"the scheduled run could not start or finish: {ex.Message} The schedule goes on.");
+            console.Error($"the scheduled run could not start: {ex.Message} The schedule goes on.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever it was: a job's exception would only reach the scheduler, which keeps it to itself, and the
+            // log would say nothing but the next run's time. The run itself recorded why it failed (see status).
+            console.Error(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{clock.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ} schedule: the run failed: {ex.Message} ({ex.GetType().Name}); status shows it as failed. The schedule goes on."));
         }
         finally
         {

@@ -19,6 +19,10 @@ internal sealed class SplunkApp(string folder, string id)
 
     public string Folder => folder;
 
+    /// <summary>The app's folders this class writes files into.</summary>
+    public static IReadOnlyList<string> FoldersWritten(string appFolder) =>
+        [appFolder, Path.Combine(appFolder, "lookups"), Path.Combine(appFolder, "default"), Path.Combine(appFolder, "metadata")];
+
     /// <summary>
     /// Writes default/app.conf before anything else, so that a folder the export created is recognized as the
     /// program's own (<see cref="SplunkAppOwner"/>) even if the export stops before the rest is written.

@@ -96,6 +96,22 @@ internal sealed class ImportWriter : IDisposable
 
     public long Rejected { get; private set; }
 
+    /// <summary>Rows (indicators, repeats and rejects) of this read already committed: what an interruption keeps.</summary>
+    public long CommittedRows { get; private set; }
+
+    /// <summary>
+    /// The distinct indicators named by the reads that began at or after <paramref name="since"/>: one value named by
+    /// two sources (or twice by one) counts once, which the per-read counts cannot tell.
+    /// </summary>
+    public static long CountImportedSince(SqliteConnection connection, DateTimeOffset since)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM indicators WHERE last_imported_at >= $since";
+        command.Parameters.AddWithValue("$since", UnixMs.From(since));
+        return (long)command.ExecuteScalar()!;
+    }
+
     public void Add(Indicator indicator)
     {
         var type = indicator.Type.ToName();
@@ -141,6 +157,7 @@ internal sealed class ImportWriter : IDisposable
         WriteProvenanceOfNew();
         Execute("UPDATE sources SET last_read_at = $now WHERE id = $source", ("$now", _now), ("$source", _sourceId));
         _transaction.Commit();
+        CommittedRows += _pending;
         _pending = 0;
     }
 
@@ -166,6 +183,7 @@ internal sealed class ImportWriter : IDisposable
 
         WriteProvenanceOfNew();
         _transaction.Commit();
+        CommittedRows += _pending;
         _transaction.Dispose();
         _transaction = _connection.BeginTransaction();
         _pending = 0;

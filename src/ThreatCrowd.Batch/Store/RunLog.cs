@@ -9,6 +9,15 @@ internal sealed class RunLog(SqliteConnection connection)
     /// <summary>The reason recorded for a run whose process died without saying why (a hard kill, a power cut).</summary>
     public const string Killed = "killed";
 
+    /// <summary>The reason recorded for a run that stopped on an error: "failed: " and what went wrong, on one line.</summary>
+    public static string Failed(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var reason = string.Join(' ', exception.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        const int MaxLength = 300;
+        return "failed: " + (reason.Length > MaxLength ? string.Concat(reason.AsSpan(0, MaxLength), "…") : reason);
+    }
+
     public long Start(string verb, DateTimeOffset at)
     {
         // Whoever holds the store lock is the only process: an unfinished run left behind was killed.
@@ -29,9 +38,9 @@ internal sealed class RunLog(SqliteConnection connection)
 
     public IReadOnlyList<RunRecord> Latest(int count) => Query(string.Empty, null, count);
 
-    /// <summary>The latest run of this verb that ended by itself (not killed, not interrupted).</summary>
+    /// <summary>The latest run of this verb that ended by itself (not killed, not interrupted, not failed).</summary>
     public RunRecord? LastFinished(string verb) =>
-        Query("WHERE verb = $verb AND ended_at IS NOT NULL AND ended_because <> 'interrupted'", new { verb }, 1).FirstOrDefault();
+        Query("WHERE verb = $verb AND ended_at IS NOT NULL AND ended_because <> 'interrupted' AND ended_because NOT LIKE 'failed%'", new { verb }, 1).FirstOrDefault();
 
     private List<RunRecord> Query(string where, object? parameters, int limit)
     {

@@ -23,16 +23,31 @@ internal sealed class StoreLock : IDisposable
         {
             file = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException)
+        catch (IOException e) when (HeldElsewhere(e))
         {
             throw new StoreLockedException(
                 $"The store \"{storePath}\" is in use by another process{Holder(lockPath + ".pid")}. " +
                 "Wait for it to finish, or stop it; two processes never work on one store.");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only filesystem or folder is no other process: saying so would have the operator hunt for one.
+            throw new StoreException(
+                $"Cannot lock the store \"{storePath}\": {e.Message}. The program writes beside the store ({lockPath}); " +
+                "make its folder writable, or point Store:Path at a writable place.",
+                e);
+        }
 
         File.WriteAllText(lockPath + ".pid", Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         return new StoreLock(file);
     }
+
+    /// <summary>
+    /// Whether the open failed because another process holds the lock: EWOULDBLOCK from the lock itself (11 on
+    /// Linux, 35 on macOS, where .NET passes the error number on) or a sharing violation on Windows.
+    /// </summary>
+    private static bool HeldElsewhere(IOException e) =>
+        OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) == 32 : e.HResult == (OperatingSystem.IsMacOS() ? 35 : 11);
 
     private static string Holder(string pidPath)
     {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace ThreatCrowd.Batch.Tables;
 
 /// <summary>
@@ -41,10 +39,8 @@ internal sealed class AtomicFileSet : IAsyncDisposable
         var folder = Path.GetDirectoryName(target) ?? throw new ArgumentException($"'{path}' names no file.", nameof(path));
         Directory.CreateDirectory(folder);
 
-        // Same folder, so the rename stays on one filesystem (atomic); a dot name, so tools that list the folder for
-        // data skip it; a random part, so two writers never share a temporary file.
-        var random = RandomNumberGenerator.GetHexString(8, lowercase: true);
-        var temp = Path.Combine(folder, $".{Path.GetFileName(target)}.{random}.tmp");
+        // Same folder, so the rename stays on one filesystem (atomic); the name says whose file it is (see TempFileName).
+        var temp = Path.Combine(folder, TempFileName.For(Path.GetFileName(target)));
         var stream = new FileStream(temp, new FileStreamOptions
         {
             Mode = FileMode.CreateNew,

@@ -54,6 +54,41 @@ public sealed class ThreatCrowdClientTransportTests
         result.ShouldBe(LookupResult.TransientFailure("answer larger than 16 MB"));
     }
 
+    [Fact]
+    public async Task A_refusing_proxy_is_named_as_the_proxy_not_as_the_service()
+    {
+        var proxyPort = ClosedPort();
+        await using var server = await StandInHost.StartAsync();
+        using var http = ThreatCrowdHttp.Create(TimeSpan.FromSeconds(10), proxy: $"http://127.0.0.1:{proxyPort}", "tests");
+        var client = new ThreatCrowdClient(http, server.ApiBaseUrl);
+
+        var result = await client.LookupAsync(Aoldaily, CancellationToken.None);
+
+        result.ShouldBe(LookupResult.TransientFailure($"connection refused by the proxy 127.0.0.1:{proxyPort}", unreachable: true));
+    }
+
+    [Fact]
+    public async Task Headers_over_the_limit_are_reported_as_headers_not_as_a_large_answer()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var serve = Task.Run(async () =>
+        {
+            using var socket = await listener.AcceptSocketAsync();
+            await using var stream = new NetworkStream(socket);
+            _ = await stream.ReadAsync(new byte[4096]); // the request; its content does not matter
+            var head = "HTTP/1.1 200 OK\r\nX-Padding: " + new string('x', 100 * 1024) + "\r\nContent-Length: 2\r\n\r\n{}";
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+        });
+        using var http = ThreatCrowdHttp.Create(TimeSpan.FromSeconds(10), proxy: null, "tests");
+
+        var result = await new ThreatCrowdClient(http, new Uri($"http://127.0.0.1:{port}/searchApi/v2/")).LookupAsync(Aoldaily, CancellationToken.None);
+
+        result.ShouldBe(LookupResult.TransientFailure("answer's headers larger than the 64 KB allowed"));
+        await serve.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     private static async Task<LookupResult> LookupOversizedAsync(HttpClient http)
     {
         using (http)

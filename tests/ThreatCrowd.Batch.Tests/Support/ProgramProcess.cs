@@ -73,6 +73,10 @@ internal sealed partial class ProgramProcess : IDisposable
         return new ProgramProcess(Process.Start(start)!);
     }
 
+    /// <summary>The program and <paramref name="args"/> as one shell command line, each word quoted.</summary>
+    public static string CommandLine(IEnumerable<string> args) =>
+        string.Join(' ', new[] { "dotnet", ProgramPath() }.Concat(args).Select(a => "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+
     public static async Task<(int Exit, string Output, string Error)> RunAsync(string workingDirectory, params string[] args)
     {
         using var process = Start(workingDirectory, args);
