@@ -45,6 +45,13 @@ internal static class HttpFailures
         return LookupResult.TransientFailure(Describe(exception, uri), unreachable: true);
     }
 
+    /// <summary>The server answered, but its body could not be read: transient, as the next answer may be whole.</summary>
+    public static LookupResult UnreadableBody(Exception exception, Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return LookupResult.TransientFailure($"unreadable answer from {uri.Host}:{uri.Port}: {BodyReadFailure.Describe(exception)}");
+    }
+
     private static string Describe(HttpRequestException exception, Uri uri)
     {
         var endpoint = $"{uri.Host}:{uri.Port}";

@@ -24,10 +24,12 @@ internal sealed class CannedHttpServer : IAsyncDisposable
 
     public string Url(string path) => $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}{path}";
 
-    public static byte[] Response(int status, string reason, string body, string contentType = "text/plain")
+    /// <summary>A whole answer; <paramref name="extraHeaders"/> are complete header lines, sent as they are.</summary>
+    public static byte[] Response(int status, string reason, string body, string contentType = "text/plain", params string[] extraHeaders)
     {
         var content = Encoding.UTF8.GetBytes(body);
-        var head = $"HTTP/1.1 {status} {reason}\r\nContent-Type: {contentType}\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n";
+        var extra = string.Concat(extraHeaders.Select(header => header + "\r\n"));
+        var head = $"HTTP/1.1 {status} {reason}\r\nContent-Type: {contentType}\r\nContent-Length: {content.Length}\r\n{extra}Connection: close\r\n\r\n";
         return [.. Encoding.ASCII.GetBytes(head), .. content];
     }
 
