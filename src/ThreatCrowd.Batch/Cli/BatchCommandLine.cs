@@ -31,12 +31,12 @@ internal static class BatchCommandLine
         catch (UsageException ex)
         {
             console.Error(ex.Message);
-            console.Info(Usage.Text);
+            console.InfoLines(Usage.Text);
             return ExitCodes.BadUsage;
         }
         catch (ConfigurationError ex)
         {
-            console.Error(ex.Message);
+            console.ErrorLines(ex.Message);
             return ExitCodes.BadUsage;
         }
         catch (StoreLockedException ex)
@@ -73,7 +73,7 @@ internal static class BatchCommandLine
 
     private static int Help(RunConsole console)
     {
-        console.Info(Usage.Text);
+        console.InfoLines(Usage.Text);
         return ExitCodes.Ok;
     }
 }
