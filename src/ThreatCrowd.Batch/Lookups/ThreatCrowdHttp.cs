@@ -22,7 +22,7 @@ internal static class ThreatCrowdHttp
             AllowAutoRedirect = false,
             // Without an explicit proxy the handler uses the system one, which honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY.
             UseProxy = true,
-            Proxy = string.IsNullOrWhiteSpace(proxy) ? null : new WebProxy(proxy.Trim()),
+            Proxy = string.IsNullOrWhiteSpace(proxy) ? null : ProxySetting.Create(proxy),
         };
         var http = new HttpClient(handler, disposeHandler: true)
         {
