@@ -66,6 +66,7 @@ internal static class OptionsValidator
 
         CheckRange(errors, "Lookup:PivotDepth", options.Lookup.PivotDepth, 0, 5);
         CheckRange(errors, "Lookup:PivotBudget", options.Lookup.PivotBudget, 0, 1_000_000);
+        CheckRange(errors, "Lookup:MaxRelationsPerAnswer", options.Lookup.MaxRelationsPerAnswer, 1, 1_000_000);
         if (options.Lookup.PivotFrom is not (PivotSources.Malicious or PivotSources.All))
         {
             errors.Add($"Lookup:PivotFrom is \"{options.Lookup.PivotFrom}\"; it must be {PivotSources.Malicious} or {PivotSources.All}.");

@@ -8,7 +8,7 @@ namespace ThreatCrowd.Batch.Lookups;
 /// Sends exactly one request per lookup and says what came back. Pacing and retries belong to the caller, which
 /// alone knows how many requests the rate limit still allows.
 /// </summary>
-internal sealed class ThreatCrowdClient(HttpClient http, Uri baseUrl)
+internal sealed class ThreatCrowdClient(HttpClient http, Uri baseUrl, int maxRelations = int.MaxValue)
 {
     /// <summary>The largest answer read; the biggest real reports were a few hundred kilobytes.</summary>
     public const int MaxBodyBytes = 16 * 1024 * 1024;
@@ -51,7 +51,7 @@ internal sealed class ThreatCrowdClient(HttpClient http, Uri baseUrl)
             }
 
             // The real server labelled its JSON text/html; the declared type and charset are ignored on purpose.
-            return ReportParser.Parse(indicator.Type, Decode(bytes));
+            return ReportParser.Parse(indicator.Type, Decode(bytes), maxRelations);
         }
         catch (HttpRequestException ex)
         {

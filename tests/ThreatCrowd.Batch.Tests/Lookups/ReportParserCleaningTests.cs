@@ -42,6 +42,34 @@ public sealed class ReportParserCleaningTests
     }
 
     [Fact]
+    public void Past_the_cap_items_are_counted_not_kept_while_repeats_of_kept_ones_still_merge()
+    {
+        const string body = """
+            {"response_code":"1","resolutions":[{"last_resolved":"2014-01-01","ip_address":"1.1.1.1"}],
+             "subdomains":["a.example","b.example","c.example","d.example"],
+             "hashes":[],"references":["r1"]}
+            """;
+
+        var answer = ReportParser.Parse(IndicatorType.Domain, body, maxRelations: 2).Answer.ShouldNotBeNull();
+
+        answer.Relations.ShouldBe(
+        [
+            new Relation("resolution", "1.1.1.1", "ip", "2014-01-01"),
+            new Relation("subdomain", "a.example", "domain", null),
+        ]);
+        answer.RelationsCut.ShouldBe(4);
+    }
+
+    [Fact]
+    public void Without_a_cap_nothing_is_cut()
+    {
+        var answer = ParsedAnswer.Of(IndicatorType.Domain, """{"response_code":"1","subdomains":["a.example","b.example"]}""");
+
+        answer.Relations.Count.ShouldBe(2);
+        answer.RelationsCut.ShouldBe(0);
+    }
+
+    [Fact]
     public void The_same_value_in_two_lists_is_two_relations()
     {
         const string body = """{"response_code":"1","subdomains":["a.example"],"references":["a.example","A.EXAMPLE"]}""";

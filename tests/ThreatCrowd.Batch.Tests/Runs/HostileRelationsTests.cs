@@ -1,3 +1,5 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Cli;
 using ThreatCrowd.Batch.Tests.Support;
 using ThreatCrowd.StandIn;
@@ -40,5 +42,36 @@ public sealed class HostileRelationsTests
         relations.ShouldContain("hostile-site.info,domain,hash,ec8c89aa5e521572c74e2dd02a4daf78,file,");
         h.Table("threatcrowd_domain_intel.csv").ShouldContain("www.kept-site.info");
         h.Table("threatcrowd_email_intel.csv").ShouldContain("admin@kept-site.info");
+    }
+
+    [Fact]
+    public async Task Relations_past_the_cap_are_cut_counted_in_the_store_and_shown_by_the_progress_line_and_status()
+    {
+        await using var h = await PipelineHarness.StartAsync();
+        var input = h.Dir.Write("in.csv", "domain\nhuge-site.info\n");
+        var subdomains = string.Join(',', Enumerable.Range(0, 2500).Select(i => $"\"s{i}.huge-site.info\""));
+        h.Server.Faults.Enqueue(StandInFault.Body($$"""{"response_code":"1","subdomains":[{{subdomains}}]}"""));
+
+        var result = await h.RunAsync("run", "--input", input, "--Lookup:MaxRelationsPerAnswer=1000");
+        var status = await h.RunAsync("status", "--Lookup:MaxRelationsPerAnswer=1000");
+
+        result.Exit.ShouldBe(ExitCodes.Ok, result.ToString());
+        result.Output.ShouldContain("huge-site.info: found (1000 subdomains, 1,500 more related items cut)");
+        status.Output.ShouldContain("relations cut: 1,500 related items beyond Lookup:MaxRelationsPerAnswer (1,000) in 1 answer, not kept");
+        File.ReadAllLines(Path.Combine(h.OutputDirectory, "threatcrowd_relations.csv")).Length.ShouldBe(1001);
+        using var db = new SqliteConnection($"Data Source={h.StorePath};Pooling=false");
+        db.ExecuteScalar<long>("SELECT relations_cut FROM answers").ShouldBe(1500);
+        db.ExecuteScalar<long>("SELECT count(*) FROM relations").ShouldBe(1000);
+    }
+
+    [Fact]
+    public async Task The_cap_setting_is_validated()
+    {
+        await using var h = await PipelineHarness.StartAsync();
+
+        var result = await h.RunAsync("status", "--Lookup:MaxRelationsPerAnswer=0");
+
+        result.Exit.ShouldBe(ExitCodes.BadUsage);
+        result.Error.ShouldContain("Lookup:MaxRelationsPerAnswer is 0; it must be between 1 and 1000000.");
     }
 }
