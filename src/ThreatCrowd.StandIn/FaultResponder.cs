@@ -32,6 +32,10 @@ internal static class FaultResponder
             case StandInFaultKind.SlowBody:
                 await SlowBodyAsync(context, fault.DelayBefore, normalAnswer).ConfigureAwait(false);
                 break;
+            case StandInFaultKind.BadCompression:
+                context.Response.Headers.ContentEncoding = fault.ContentEncoding;
+                await AnswerWriter.WriteAsync(context, StatusCodes.Status200OK, AnswerWriter.ApiContentType, fault.ResponseBody).ConfigureAwait(false);
+                break;
             default:
                 throw new InvalidOperationException($"Unknown fault kind {fault.Kind}.");
         }

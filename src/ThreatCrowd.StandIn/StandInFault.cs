@@ -77,5 +77,18 @@ public sealed record StandInFault
         return new(StandInFaultKind.SlowBody) { DelayBefore = pause };
     }
 
+    /// <summary>
+    /// Declares the answer compressed (<c>gzip</c>, <c>deflate</c> or <c>br</c>) and sends bytes that are not: what a broken
+    /// proxy or a hostile server can do, and what a client's decompressor throws on.
+    /// </summary>
+    public static StandInFault BadCompression(string contentEncoding)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentEncoding);
+        return new(StandInFaultKind.BadCompression) { ContentEncoding = contentEncoding, ResponseBody = "this is not compressed at all" };
+    }
+
+    /// <summary>The <c>Content-Encoding</c> header a <see cref="StandInFaultKind.BadCompression"/> fault declares.</summary>
+    public string? ContentEncoding { get; private init; }
+
     public static StandInFault Body(string text) => new(StandInFaultKind.Body) { ResponseBody = text ?? "" };
 }

@@ -20,4 +20,7 @@ public enum StandInFaultKind
 
     /// <summary>Headers and half the answer at once, the rest after a pause.</summary>
     SlowBody,
+
+    /// <summary>Status 200 with a <c>Content-Encoding</c> header and a body that is not validly compressed.</summary>
+    BadCompression,
 }

@@ -77,7 +77,14 @@ internal sealed class LookupGuard
             return "not a valid IP address: never sent to the API";
         }
 
-        return ranges.Find(address);
+        if (ranges.Find(address) is { } reason)
+        {
+            return reason;
+        }
+
+        return EmbeddedIpv4.TryExtract(address, out var ipv4) && ranges.Find(ipv4) is { } embedded
+            ? $"6to4 address of {EmbeddedIpv4.Format(ipv4)}: {embedded}"
+            : null;
     }
 
     private static string Describe(string? entry, string problem) => $"{ExcludeSetting} entry \"{entry?.Trim()}\": {problem}";

@@ -3,8 +3,10 @@ using System.Collections.Immutable;
 namespace ThreatCrowd.Batch.Classification;
 
 /// <summary>
-/// Names that resolve nowhere on the public internet (RFC 6761, 6762, 8375, 2606 and friends). Each covers itself
-/// and all names under it; looking them up leaks internal names and returns nothing useful.
+/// Names that resolve nowhere on the public internet: the IANA special-use domain names registry (RFC 6761 and
+/// later: .onion, .alt, .home.arpa…), names private networks use (.internal, .lan), and .arpa as a whole, which
+/// holds infrastructure, never an indicator. Each covers itself and all names under it, and the most specific
+/// entry gives the reason; looking them up leaks internal names and returns nothing useful.
 /// </summary>
 internal static class SpecialUseDomains
 {
@@ -21,7 +23,10 @@ internal static class SpecialUseDomains
         ("example.com", "documentation name (example.com)"),
         ("example.net", "documentation name (example.net)"),
         ("example.org", "documentation name (example.org)"),
+        ("onion", "Tor onion service name (.onion)"),
+        ("alt", "non-DNS name (.alt)"),
         ("in-addr.arpa", "reverse-DNS name (.in-addr.arpa)"),
         ("ip6.arpa", "reverse-DNS name (.ip6.arpa)"),
+        ("arpa", "infrastructure name (.arpa)"),
     ];
 }

@@ -32,12 +32,12 @@ internal static class BatchCommandLine
         catch (UsageException ex)
         {
             console.Error(ex.Message);
-            console.Info(Usage.Text);
+            console.InfoLines(Usage.Text);
             return ExitCodes.BadUsage;
         }
         catch (ConfigurationError ex)
         {
-            console.Error(ex.Message);
+            console.ErrorLines(ex.Message);
             return ExitCodes.BadUsage;
         }
         catch (StoreLockedException ex)
@@ -89,7 +89,7 @@ internal static class BatchCommandLine
 
     private static int Help(RunConsole console)
     {
-        console.Info(Usage.Text);
+        console.InfoLines(Usage.Text);
         return ExitCodes.Ok;
     }
 }

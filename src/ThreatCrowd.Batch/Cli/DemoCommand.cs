@@ -38,7 +38,7 @@ internal static class DemoCommand
 
         using var session = BatchSession.Open(options, clock, console, exclusive: true);
         var end = await new BatchRun(session).ExecuteAsync("demo", importSources: true, [], 0, ct).ConfigureAwait(false);
-        console.Info($"""
+        console.InfoLines($"""
 
             The tables are in {Path.GetFullPath(DemoDirectory)}:
               threatcrowd_indicators.csv / .json   one row per indicator

@@ -38,6 +38,12 @@ internal static class StatusCommand
         }
 
         console.Info(string.Create(c, $"rejects: {status.Rejects():N0} (listed in {Path.Combine(options.Output.Directory, "rejects.csv")})"));
+        var (cutAnswers, cutItems) = status.RelationsCut();
+        if (cutAnswers > 0)
+        {
+            console.Info(string.Create(
+                c, $"relations cut: {cutItems:N0} related items beyond Lookup:MaxRelationsPerAnswer ({options.Lookup.MaxRelationsPerAnswer:N0}) in {cutAnswers:N0} answer{(cutAnswers == 1 ? "" : "s")}, not kept"));
+        }
         var now = clock.GetUtcNow();
         var due = DueQueue.Count(session.Connection, now, options.Lookup.RefreshAfter);
         console.Info(due == 0 ? "due now: nothing." : "due now: " + QueueForecast.Describe(due, options, now));

@@ -22,4 +22,12 @@ internal sealed class LookupOptions
 
     /// <summary><c>malicious</c>: pivot only from indicators in a feed or voted malicious; <c>all</c>: from every answer.</summary>
     public string PivotFrom { get; init; } = PivotSources.Malicious;
+
+    /// <summary>
+    /// Related items kept per answer at most; the rest are counted (answers.relations_cut) and dropped. The biggest
+    /// real answers held a few thousand; one hostile answer can hold millions, each a row in the store and the tables.
+    /// </summary>
+    public int MaxRelationsPerAnswer { get; init; } = DefaultMaxRelationsPerAnswer;
+
+    public const int DefaultMaxRelationsPerAnswer = 10_000;
 }

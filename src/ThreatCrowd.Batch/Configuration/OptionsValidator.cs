@@ -10,7 +10,9 @@ internal static class OptionsValidator
         var errors = new List<string>();
         var api = options.ThreatCrowd;
         CheckHttpUrl(errors, "ThreatCrowd:BaseUrl", api.BaseUrl);
+        RefuseCredentials(errors, "ThreatCrowd:BaseUrl", api.BaseUrl);
         CheckHttpUrl(errors, "ThreatCrowd:VoteUrl", api.VoteUrl);
+        RefuseCredentials(errors, "ThreatCrowd:VoteUrl", api.VoteUrl);
         if (api.RequestInterval <= TimeSpan.Zero)
         {
             errors.Add($"ThreatCrowd:RequestInterval is {api.RequestInterval}; it must be a positive time span such as 00:00:10.");
@@ -49,6 +51,8 @@ internal static class OptionsValidator
                 errors.Add($"Sources:Feeds:{i}:Url is empty; give an http(s) URL or a local path.");
             }
 
+            RefuseCredentials(errors, $"Sources:Feeds:{i}:Url", feed.Url);
+
             if (!IndicatorTypeNames.TryParse(feed.Type, out _))
             {
                 errors.Add($"Sources:Feeds:{i}:Type is \"{feed.Type}\"; it must be one of domain, ip, email, file, antivirus.");
@@ -67,6 +71,7 @@ internal static class OptionsValidator
 
         CheckRange(errors, "Lookup:PivotDepth", options.Lookup.PivotDepth, 0, 5);
         CheckRange(errors, "Lookup:PivotBudget", options.Lookup.PivotBudget, 0, 1_000_000);
+        CheckRange(errors, "Lookup:MaxRelationsPerAnswer", options.Lookup.MaxRelationsPerAnswer, 1, 1_000_000);
         if (options.Lookup.PivotFrom is not (PivotSources.Malicious or PivotSources.All))
         {
             errors.Add($"Lookup:PivotFrom is \"{options.Lookup.PivotFrom}\"; it must be {PivotSources.Malicious} or {PivotSources.All}.");
@@ -108,7 +113,22 @@ internal static class OptionsValidator
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            errors.Add($"{key} is \"{value}\"; it must be an absolute http:// or https:// URL.");
+            // A proxy URL may carry a password, and a mistyped one is still a secret: it is quoted blanked.
+            errors.Add($"{key} is \"{UrlCredentials.Redact(value)}\"; it must be an absolute http:// or https:// URL.");
+        }
+    }
+
+    /// <summary>
+    /// Credentials in a service or feed URL would be printed, stored as the source's name and written into every
+    /// table and the Splunk app; the service needs none, so such a URL is refused rather than quietly cut.
+    /// </summary>
+    private static void RefuseCredentials(List<string> errors, string key, string? value)
+    {
+        if (UrlCredentials.Present(value))
+        {
+            errors.Add(
+                $"{key} is \"{UrlCredentials.Redact(value)}\": it carries a user name or password, which would be written into the "
+                + "tables, the Splunk app and the logs. Remove them; for a feed that needs a login, download it yourself and give its local path.");
         }
     }
 

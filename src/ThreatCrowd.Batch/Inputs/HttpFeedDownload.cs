@@ -1,3 +1,5 @@
+using ThreatCrowd.Batch.Lookups;
+
 namespace ThreatCrowd.Batch.Inputs;
 
 /// <summary>Fetches an http(s) feed, turning every way it can fail into a <see cref="FeedUnavailableException"/>.</summary>
@@ -33,9 +35,7 @@ internal static class HttpFeedDownload
                 throw new FeedUnavailableException(feed, FeedText.TooLarge(maxBytes));
             }
 
-            using var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-            return await FeedText.ReadAsync(body, maxBytes, timeout.Token).ConfigureAwait(false)
-                ?? throw new FeedUnavailableException(feed, FeedText.TooLarge(maxBytes));
+            return await ReadBodyAsync(response, feed, maxBytes, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -45,9 +45,19 @@ internal static class HttpFeedDownload
         {
             throw new FeedUnavailableException(feed, "cannot be reached: " + Describe(e), e);
         }
-        catch (IOException e)
+    }
+
+    private static async Task<string> ReadBodyAsync(HttpResponseMessage response, FeedSource feed, long maxBytes, CancellationToken ct)
+    {
+        try
         {
-            throw new FeedUnavailableException(feed, "broke off while sending: " + e.Message, e);
+            using var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            return await FeedText.ReadAsync(body, maxBytes, ct).ConfigureAwait(false)
+                ?? throw new FeedUnavailableException(feed, FeedText.TooLarge(maxBytes));
+        }
+        catch (Exception e) when (BodyReadFailure.Is(e))
+        {
+            throw new FeedUnavailableException(feed, "sent an unreadable body: " + BodyReadFailure.Describe(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Lookups;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Tables;
 
@@ -14,6 +15,7 @@ namespace ThreatCrowd.Batch.Intel;
 internal sealed class IntelRows(IntelQueries queries, EnterpriseSecurityOptions options, LookupGuard guard)
 {
     private readonly IntelEvidence _evidence = new(options.Weights);
+    private readonly RelatedValueGate _gate = new(guard);
 
     public IEnumerable<IntelRow> For(IntelCollection collection)
     {
@@ -25,9 +27,9 @@ internal sealed class IntelRows(IntelQueries queries, EnterpriseSecurityOptions 
             var weight = _evidence.Weight(indicator);
             foreach (var value in new[] { indicator.Value, indicator.Md5, indicator.Sha1 })
             {
-                if (value is not null && listed.Add(value) && Allowed(type, value))
+                if (value is not null && listed.Add(value) && _gate.Admit(type, value) is { } admitted)
                 {
-                    yield return new IntelRow(description, value, weight);
+                    yield return new IntelRow(description, admitted, weight);
                 }
             }
         }
@@ -39,12 +41,12 @@ internal sealed class IntelRows(IntelQueries queries, EnterpriseSecurityOptions 
 
         foreach (var related in queries.Related(type.ToName()))
         {
-            if (!listed.Contains(related.Value) && Allowed(type, related.Value))
+            // Classified as well as guarded: an answer stored before related values were checked on arrival may
+            // still hold one that no input would have been let in as.
+            if (!listed.Contains(related.Value) && _gate.Admit(type, related.Value) is { } admitted && !listed.Contains(admitted))
             {
-                yield return new IntelRow(IntelEvidence.Describe(related), related.Value, _evidence.RelatedWeight);
+                yield return new IntelRow(IntelEvidence.Describe(related), admitted, _evidence.RelatedWeight);
             }
         }
     }
-
-    private bool Allowed(IndicatorType type, string value) => guard.WhyNotAllowed(new Indicator(type, value)) is null;
 }

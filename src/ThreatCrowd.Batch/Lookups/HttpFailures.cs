@@ -53,6 +53,13 @@ internal static partial class HttpFailures
     /// <summary>The handler's default limit on an answer's headers, in KiB (SocketsHttpHandler.MaxResponseHeadersLength).</summary>
     private const int HeadersLimitKiB = 64;
 
+    /// <summary>The server answered, but its body could not be read: transient, as the next answer may be whole.</summary>
+    public static LookupResult UnreadableBody(Exception exception, Uri uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        return LookupResult.TransientFailure($"unreadable answer from {uri.Host}:{uri.Port}: {BodyReadFailure.Describe(exception)}");
+    }
+
     private static string Describe(HttpRequestException exception, Uri uri)
     {
         var endpoint = $"{uri.Host}:{uri.Port}";

@@ -11,4 +11,8 @@ internal sealed record LookupAnswer(
     string? Md5,
     string? Sha1,
     IReadOnlyList<Relation> Relations,
-    string RawBody);
+    string RawBody)
+{
+    /// <summary>Related items the answer held beyond Lookup:MaxRelationsPerAnswer, not kept.</summary>
+    public int RelationsCut { get; init; }
+}

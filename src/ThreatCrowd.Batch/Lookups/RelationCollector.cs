@@ -3,11 +3,15 @@ namespace ThreatCrowd.Batch.Lookups;
 /// <summary>
 /// Gathers the relations of one answer. The live data repeated rows (the same resolution with different dates,
 /// the same label twice); each (kind, related) pair is kept once, where it first appeared, with its latest date.
+/// Past <paramref name="maxKept"/> distinct items the rest are only counted: one hostile answer can list millions.
 /// </summary>
-internal sealed class RelationCollector
+internal sealed class RelationCollector(int maxKept = int.MaxValue)
 {
     private readonly List<Relation> _relations = [];
     private readonly Dictionary<(string Kind, string Related), int> _positions = [];
+
+    /// <summary>Items beyond the cap (a repeat of a cut item counts again: remembering them is what the cap avoids).</summary>
+    public int Cut { get; private set; }
 
     /// <summary>Cleans <paramref name="raw"/> and adds it; values that clean to nothing are dropped.</summary>
     public void Add(string kind, string? raw, Func<string, string> relatedType, bool keepCase = false, string? rawDate = null)
@@ -28,6 +32,12 @@ internal sealed class RelationCollector
                 _relations[position] = kept with { LastResolved = lastResolved };
             }
 
+            return;
+        }
+
+        if (_relations.Count >= maxKept)
+        {
+            Cut++;
             return;
         }
 

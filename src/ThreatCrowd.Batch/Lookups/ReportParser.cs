@@ -16,7 +16,8 @@ internal static class ReportParser
         CommentHandling = JsonCommentHandling.Skip,
     };
 
-    public static LookupResult Parse(IndicatorType type, string body)
+    /// <param name="maxRelations">Related items kept at most (Lookup:MaxRelationsPerAnswer); the rest are counted.</param>
+    public static LookupResult Parse(IndicatorType type, string body, int maxRelations = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(body);
         if (string.IsNullOrWhiteSpace(body))
@@ -27,7 +28,7 @@ internal static class ReportParser
         using var document = TryParse(body, out var parseError);
         if (document is { RootElement.ValueKind: JsonValueKind.Object })
         {
-            return ReadReport(type, document.RootElement, body);
+            return ReadReport(type, document.RootElement, body, maxRelations);
         }
 
         // Checked only now so that a real answer that happens to mention the phrase is still an answer.
@@ -46,7 +47,7 @@ internal static class ReportParser
             : LookupResult.TransientFailure($"unexpected JSON shape: {Describe(document!.RootElement.ValueKind)} instead of an object");
     }
 
-    private static LookupResult ReadReport(IndicatorType type, JsonElement report, string body)
+    private static LookupResult ReadReport(IndicatorType type, JsonElement report, string body, int maxRelations)
     {
         if (!JsonFields.TryGet(report, "response_code", out var code) || code.ValueKind == JsonValueKind.Null)
         {
@@ -57,14 +58,15 @@ internal static class ReportParser
         switch (value)
         {
             case "1":
+                var (relations, cut) = ReportRelations.Read(type, report, maxRelations);
                 return LookupResult.Answered(new LookupAnswer(
                     Found: true,
                     Votes: JsonFields.Votes(report),
                     Permalink: ValueCleaner.Clean(JsonFields.String(report, "permalink"), keepCase: true),
                     Md5: ValueCleaner.Clean(JsonFields.String(report, "md5"), keepCase: false),
                     Sha1: ValueCleaner.Clean(JsonFields.String(report, "sha1"), keepCase: false),
-                    Relations: ReportRelations.Read(type, report),
-                    RawBody: body));
+                    Relations: relations,
+                    RawBody: body) { RelationsCut = cut });
             case "0":
                 // Not found is a real, cacheable result.
                 return LookupResult.Answered(new LookupAnswer(false, null, null, null, null, [], body));

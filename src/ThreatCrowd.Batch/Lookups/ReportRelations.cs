@@ -6,9 +6,10 @@ namespace ThreatCrowd.Batch.Lookups;
 /// <summary>Which lists each report type carries and what the items in them are.</summary>
 internal static class ReportRelations
 {
-    public static IReadOnlyList<Relation> Read(IndicatorType type, JsonElement report)
+    /// <summary>The relations kept, and how many items beyond <paramref name="maxKept"/> were not.</summary>
+    public static (IReadOnlyList<Relation> Kept, int Cut) Read(IndicatorType type, JsonElement report, int maxKept = int.MaxValue)
     {
-        var relations = new RelationCollector();
+        var relations = new RelationCollector(maxKept);
         switch (type)
         {
             case IndicatorType.Domain:
@@ -38,7 +39,7 @@ internal static class ReportRelations
         }
 
         AddList(relations, report, "references", RelationKind.Reference, "reference", keepCase: true);
-        return relations.ToList();
+        return (relations.ToList(), relations.Cut);
     }
 
     private static void AddList(

@@ -23,7 +23,7 @@ internal static class ThreatCrowdHttp
             AllowAutoRedirect = false,
             // Without an explicit proxy the handler uses the system one, which honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY.
             UseProxy = true,
-            Proxy = string.IsNullOrWhiteSpace(proxy) ? null : new WebProxy(proxy.Trim()),
+            Proxy = string.IsNullOrWhiteSpace(proxy) ? null : ProxySetting.Create(proxy),
         };
         if (wire is not null)
         {

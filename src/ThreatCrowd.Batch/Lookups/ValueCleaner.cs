@@ -18,8 +18,10 @@ internal static class ValueCleaner
             return null;
         }
 
-        var text = WithoutControlCharacters(raw).Trim();
-        if (text.Length == 0 || text == "-" || text == "0.0.0.0")
+        // Only the ends are trimmed (the service's values carried trailing carriage returns). A control character
+        // inside makes the value refused, never glued together: "new\nline.com" is not "newline.com".
+        var text = raw.Trim();
+        if (text.Length == 0 || text == "-" || text == "0.0.0.0" || text.Any(char.IsControl))
         {
             return null;
         }
@@ -67,8 +69,4 @@ internal static class ValueCleaner
         text.Any(char.IsAsciiLetterUpper) ? string.Concat(text.Select(c => char.IsAsciiLetterUpper(c) ? (char)(c | 0x20) : c)) : text;
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    // Junk in subdomains is data and stays, but control characters would break the tab-free tables downstream.
-    private static string WithoutControlCharacters(string raw) =>
-        raw.Any(char.IsControl) ? string.Concat(raw.Where(c => !char.IsControl(c))) : raw;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Intel;
 using ThreatCrowd.Batch.Splunk;
 using ThreatCrowd.Batch.Tables;
@@ -13,6 +14,9 @@ namespace ThreatCrowd.Batch.Runs;
 /// </summary>
 internal sealed class AppStage(BatchSession session)
 {
+    /// <summary>Where the package is written: beside the default app folder, whatever the app's own folder is.</summary>
+    public static string PackageFolder(OutputOptions output) => Path.Combine(output.Directory, "splunk");
+
     public async Task WriteAsync(SplunkApp app, IReadOnlyList<TableWritten> written, CancellationToken ct)
     {
         var output = session.Options.Output;
@@ -37,7 +41,7 @@ internal sealed class AppStage(BatchSession session)
             return;
         }
 
-        var package = Path.Combine(output.Directory, "splunk", output.SplunkAppName + ".tgz");
+        var package = Path.Combine(PackageFolder(output), output.SplunkAppName + ".tgz");
         await AppPackage.WriteAsync(app.Folder, output.SplunkAppName, files, package, ct).ConfigureAwait(false);
         session.Console.Info($"wrote the package of the Splunk app to {Path.GetFullPath(package)}");
     }

@@ -86,6 +86,7 @@ internal sealed class ExportStage(BatchSession session)
 
         if (output.Splunk.App)
         {
+            yield return AppStage.PackageFolder(output);
             foreach (var folder in SplunkApp.FoldersWritten(output.SplunkAppFolder))
             {
                 yield return folder;

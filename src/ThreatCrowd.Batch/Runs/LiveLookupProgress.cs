@@ -36,13 +36,13 @@ internal sealed class LiveLookupProgress(IAnsiConsole console, ProgressTask task
     public void Failed(Indicator indicator, string reason, int attempts)
     {
         _failed++;
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]failed[/] {indicator.ToString()} after {attempts} attempt(s): {reason}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]failed[/] {PrintableText.Escape(indicator.ToString())} after {attempts} attempt(s): {PrintableText.Escape(reason)}");
         Advance();
     }
 
     public void Skipped(Indicator indicator, string why)
     {
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]skipped[/] {indicator.ToString()}: {why}");
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]skipped[/] {PrintableText.Escape(indicator.ToString())}: {PrintableText.Escape(why)}");
         Advance();
     }
 
@@ -59,8 +59,8 @@ internal sealed class LiveLookupProgress(IAnsiConsole console, ProgressTask task
         var perHour = elapsed > TimeSpan.Zero ? _done / elapsed.TotalHours : 0;
         var left = Durations.Humanize(interval * (total - _done));
         var now = current is null ? string.Empty : $" · asking {current}";
-        task.Description = Markup.Escape(string.Create(
+        task.Description = Markup.Escape(PrintableText.Escape(string.Create(
             CultureInfo.InvariantCulture,
-            $"{_done:N0}/{total:N0} · {perHour:N0}/h · {left} left · found {_found:N0}, not found {_notFound:N0}, failed {_failed:N0}{now}"));
+            $"{_done:N0}/{total:N0} · {perHour:N0}/h · {left} left · found {_found:N0}, not found {_notFound:N0}, failed {_failed:N0}{now}")));
     }
 }

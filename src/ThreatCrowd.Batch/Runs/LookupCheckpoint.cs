@@ -1,3 +1,4 @@
+using ThreatCrowd.Batch.Lookups;
 using ThreatCrowd.Batch.Pivots;
 using ThreatCrowd.Batch.Store;
 
@@ -10,12 +11,14 @@ namespace ThreatCrowd.Batch.Runs;
 internal sealed class LookupCheckpoint(BatchSession session, PivotEnqueuer pivots, long runId)
 {
     private readonly AnswerWriter _writer = new(session.Connection);
+    private readonly RelatedValueGate _gate = new(session.Guard);
 
     public void Save(QueuedIndicator queued, PacedOutcome outcome, ILookupProgress progress)
     {
         var now = session.Clock.GetUtcNow();
-        if (outcome.Result.Answer is { } answer)
+        if (outcome.Result.Answer is { } received)
         {
+            var answer = _gate.Admit(received);
             _writer.SaveAnswer(queued.Id, answer, now, runId, pivots.Enabled ? tx => pivots.Enqueue(session.Connection, tx, queued, answer, now) : null);
             progress.Answered(queued.Indicator, answer);
             return;

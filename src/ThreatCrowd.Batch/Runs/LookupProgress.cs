@@ -44,6 +44,11 @@ internal sealed class LookupProgress(RunConsole console, int total, TimeSpan int
             parts.Add("votes " + votes.ToString(CultureInfo.InvariantCulture));
         }
 
+        if (answer.RelationsCut > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{answer.RelationsCut:N0} more related items cut"));
+        }
+
         return parts.Count == 0 ? string.Empty : " (" + string.Join(", ", parts) + ")";
     }
 

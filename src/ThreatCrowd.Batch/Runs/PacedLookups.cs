@@ -18,7 +18,7 @@ internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, Pac
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 
-    private readonly ThreatCrowdClient _client = new(session.Http, session.Options.BaseUri);
+    private readonly ThreatCrowdClient _client = new(session.Http, session.Options.BaseUri, session.Options.Lookup.MaxRelationsPerAnswer);
     private int _unreachableInARow;
 
     public async Task<PacedOutcome> LookupAsync(long indicatorId, Indicator indicator, CancellationToken ct)

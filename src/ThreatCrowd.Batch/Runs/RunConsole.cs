@@ -1,4 +1,5 @@
 using Spectre.Console;
+using ThreatCrowd.Batch.Classification;
 
 namespace ThreatCrowd.Batch.Runs;
 
@@ -39,9 +40,31 @@ internal sealed class RunConsole(TextWriter output, TextWriter error, bool live 
             .ConfigureAwait(false);
     }
 
-    public void Info(string line) => output.WriteLine(line);
+    // Every line goes through PrintableText: what is printed may quote a server or an input, and neither may
+    // reach the terminal as a control sequence or as a line break that fakes a line of its own.
+    public void Info(string line) => output.WriteLine(PrintableText.Escape(line));
 
-    public void Warn(string line) => error.WriteLine("warning: " + line);
+    /// <summary>Text of several lines laid out by the program itself (the usage text): each line printed as one.</summary>
+    public void InfoLines(string text)
+    {
+        foreach (var line in text.ReplaceLineEndings("\n").Split('\n'))
+        {
+            Info(line);
+        }
+    }
 
-    public void Error(string line) => error.WriteLine("error: " + line);
+    public void Warn(string line) => error.WriteLine("warning: " + PrintableText.Escape(line));
+
+    public void Error(string line) => error.WriteLine("error: " + PrintableText.Escape(line));
+
+    /// <summary>An error of several lines (one per wrong setting): the first marked as the error, the others indented under it.</summary>
+    public void ErrorLines(string text)
+    {
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        Error(lines[0]);
+        foreach (var line in lines.Skip(1))
+        {
+            error.WriteLine(PrintableText.Escape(line));
+        }
+    }
 }

@@ -17,10 +17,14 @@ internal sealed class AnswerWriter(SqliteConnection connection)
         using var transaction = connection.BeginTransaction();
         connection.Execute(
             """
-            INSERT OR REPLACE INTO answers (indicator_id, found, votes, permalink, md5, sha1, raw_body, answered_at)
-            VALUES ($id, $found, $votes, $permalink, $md5, $sha1, $body, $at)
+            INSERT OR REPLACE INTO answers (indicator_id, found, votes, permalink, md5, sha1, raw_body, answered_at, relations_cut)
+            VALUES ($id, $found, $votes, $permalink, $md5, $sha1, $body, $at, $cut)
             """,
-            new { id = indicatorId, found = answer.Found, votes = answer.Votes, permalink = answer.Permalink, md5 = answer.Md5, sha1 = answer.Sha1, body = answer.RawBody, at },
+            new
+            {
+                id = indicatorId, found = answer.Found, votes = answer.Votes, permalink = answer.Permalink, md5 = answer.Md5, sha1 = answer.Sha1,
+                body = answer.RawBody, at, cut = answer.RelationsCut,
+            },
             transaction);
         connection.Execute("DELETE FROM relations WHERE indicator_id = $id", new { id = indicatorId }, transaction);
         connection.Execute(

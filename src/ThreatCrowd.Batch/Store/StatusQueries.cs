@@ -15,6 +15,10 @@ internal sealed class StatusQueries(SqliteConnection connection)
         connection.Query<(int, long, long)>(
             "SELECT depth, count(*), sum(state = 'pending') FROM indicators WHERE depth > 0 GROUP BY depth ORDER BY depth").AsList();
 
+    /// <summary>Answers whose related items were cut at Lookup:MaxRelationsPerAnswer, and how many items were cut in all.</summary>
+    public (long Answers, long Items) RelationsCut() =>
+        connection.QuerySingle<(long, long)>("SELECT count(*), coalesce(sum(relations_cut), 0) FROM answers WHERE relations_cut > 0");
+
     public long Rejects() => connection.ExecuteScalar<long>("SELECT count(*) FROM rejects");
 
     /// <summary>Failed indicators grouped by reason, most common first, each with one example.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using CsvHelper;
+using ThreatCrowd.Batch.Classification;
 
 namespace ThreatCrowd.Batch.Tables;
 
@@ -12,9 +13,11 @@ internal sealed class RejectLayout : ICsvLayout<RejectRow>
 
     public void WriteCsv(CsvWriter csv, RejectRow row)
     {
-        csv.WriteField(row.Source);
+        // Rejected values are the input's worst: control bytes (NUL, ESC…) are written as visible escapes, so the
+        // file shows what was there and carries nothing on to a terminal or a spreadsheet.
+        csv.WriteField(PrintableText.Escape(row.Source));
         csv.WriteNumber(row.Line);
-        csv.WriteField(row.Value);
-        csv.WriteField(row.Reason);
+        csv.WriteField(PrintableText.Escape(row.Value));
+        csv.WriteField(PrintableText.Escape(row.Reason));
     }
 }

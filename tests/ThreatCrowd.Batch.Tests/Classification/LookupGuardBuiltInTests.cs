@@ -55,9 +55,56 @@ public sealed class LookupGuardBuiltInTests
     [InlineData("febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "link-local address (fe80::/10)")]
     [InlineData("ff00::", "multicast address (ff00::/8)")]
     [InlineData("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "multicast address (ff00::/8)")]
+    [InlineData("192.31.196.0", "AS112 anycast address (192.31.196.0/24)")]
+    [InlineData("192.52.193.255", "AMT relay anycast address (192.52.193.0/24)")]
+    [InlineData("192.175.48.1", "AS112 anycast address (direct delegation) (192.175.48.0/24)")]
+    [InlineData("::2", "IPv4-compatible address (deprecated) (::/96)")]
+    [InlineData("::10.0.0.1", "IPv4-compatible address (deprecated) (::/96)")]
+    [InlineData("::ffff:ffff", "IPv4-compatible address (deprecated) (::/96)")]
+    [InlineData("64:ff9b:1::", "local-use NAT64 translation address (64:ff9b:1::/48)")]
+    [InlineData("64:ff9b:1::a00:1", "local-use NAT64 translation address (64:ff9b:1::/48)")]
+    [InlineData("64:ff9b:1:ffff:ffff:ffff:ffff:ffff", "local-use NAT64 translation address (64:ff9b:1::/48)")]
+    [InlineData("100:0:0:1::", "dummy address (100:0:0:1::/64)")]
+    [InlineData("2620:4f:8000::", "AS112 anycast address (direct delegation) (2620:4f:8000::/48)")]
+    [InlineData("3fff::", "documentation address (3fff::/20)")]
+    [InlineData("3fff::1", "documentation address (3fff::/20)")]
+    [InlineData("3fff:fff:ffff:ffff:ffff:ffff:ffff:ffff", "documentation address (3fff::/20)")]
+    [InlineData("5f00::", "segment routing (SRv6) address (5f00::/16)")]
+    [InlineData("5f00::1", "segment routing (SRv6) address (5f00::/16)")]
+    [InlineData("5f00:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "segment routing (SRv6) address (5f00::/16)")]
+    [InlineData("fec0::", "site-local address (deprecated) (fec0::/10)")]
+    [InlineData("feff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "site-local address (deprecated) (fec0::/10)")]
+    [InlineData("::1:0:0:0", "unassigned address (outside global unicast 2000::/3) (::/3)")]
+    [InlineData("64:ff9a:ffff:ffff:ffff:ffff:ffff:ffff", "unassigned address (outside global unicast 2000::/3) (::/3)")]
+    [InlineData("1fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "unassigned address (outside global unicast 2000::/3) (::/3)")]
+    [InlineData("4000::", "unassigned address (outside global unicast 2000::/3) (4000::/2)")]
+    [InlineData("5eff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "unassigned address (outside global unicast 2000::/3) (4000::/2)")]
+    [InlineData("8000::", "unassigned address (outside global unicast 2000::/3) (8000::/1)")]
+    [InlineData("fbff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "unassigned address (outside global unicast 2000::/3) (8000::/1)")]
+    [InlineData("fe00::", "unassigned address (outside global unicast 2000::/3) (8000::/1)")]
+    [InlineData("fe7f:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "unassigned address (outside global unicast 2000::/3) (8000::/1)")]
     public void The_first_and_last_address_of_each_special_range_are_never_sent(string address, string kind)
     {
         guard.WhyNotAllowed(new Indicator(IndicatorType.Ip, address)).ShouldBe($"{kind}: never sent to the API");
+    }
+
+    [Theory]
+    [InlineData("2002:a00:1::1", "6to4 address of 10.0.0.1: private address (10.0.0.0/8)")]
+    [InlineData("2002:7f00:1::", "6to4 address of 127.0.0.1: loopback address (127.0.0.0/8)")]
+    [InlineData("2002:c0a8:101:1::1", "6to4 address of 192.168.1.1: private address (192.168.0.0/16)")]
+    [InlineData("2002:c000:204::", "6to4 address of 192.0.2.4: documentation address (192.0.2.0/24)")]
+    public void A_6to4_address_of_a_special_use_IPv4_address_is_never_sent(string address, string why)
+    {
+        guard.WhyNotAllowed(new Indicator(IndicatorType.Ip, address)).ShouldBe($"{why}: never sent to the API");
+    }
+
+    [Fact]
+    public void A_6to4_address_of_an_excluded_network_is_never_sent()
+    {
+        var excluding = new LookupGuard(["188.40.0.0/16"]);
+
+        excluding.WhyNotAllowed(new Indicator(IndicatorType.Ip, "2002:bc28:4b84::1"))
+            .ShouldBe("6to4 address of 188.40.75.132: excluded by Lookup:Exclude entry \"188.40.0.0/16\"");
     }
 
     [Theory]
@@ -88,23 +135,23 @@ public sealed class LookupGuardBuiltInTests
     [InlineData("203.0.114.0")]
     [InlineData("223.255.255.255")]
     [InlineData("188.40.75.132")]
-    [InlineData("::2")]
-    [InlineData("::fffe:ffff:ffff")]
-    [InlineData("::1:0:0:0")]
-    [InlineData("64:ff9a:ffff:ffff:ffff:ffff:ffff:ffff")]
-    [InlineData("64:ff9b::1:0:0")]
-    [InlineData("ff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")]
-    [InlineData("100:0:0:1::")]
     [InlineData("2001:db7:ffff:ffff:ffff:ffff:ffff:ffff")]
     [InlineData("2001:db9::")]
     [InlineData("2000:ffff:ffff:ffff:ffff:ffff:ffff:ffff")]
     [InlineData("2001:200::")]
-    [InlineData("fbff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")]
-    [InlineData("fe00::")]
-    [InlineData("fe7f:ffff:ffff:ffff:ffff:ffff:ffff:ffff")]
-    [InlineData("fec0::")]
-    [InlineData("feff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")]
     [InlineData("2a00:1450:4001:800::200e")]
+    [InlineData("2000::")]
+    [InlineData("3ffe:ffff:ffff:ffff:ffff:ffff:ffff:ffff")]
+    [InlineData("3fff:1000::")]
+    [InlineData("2620:4f:7fff:ffff:ffff:ffff:ffff:ffff")]
+    [InlineData("2620:4f:8001::")]
+    [InlineData("192.31.195.255")]
+    [InlineData("192.31.197.0")]
+    [InlineData("192.52.192.255")]
+    [InlineData("192.52.194.0")]
+    [InlineData("192.175.47.255")]
+    [InlineData("192.175.49.0")]
+    [InlineData("2002:bc28:4b84::1")]
     public void An_address_just_outside_the_special_ranges_may_be_sent(string address)
     {
         guard.WhyNotAllowed(new Indicator(IndicatorType.Ip, address)).ShouldBeNull();
@@ -129,6 +176,14 @@ public sealed class LookupGuardBuiltInTests
     [InlineData("1.0.0.0.ip6.arpa", "reverse-DNS name (.ip6.arpa)")]
     [InlineData("PRINTER.LOCAL", "multicast DNS name (.local)")]
     [InlineData("printer.local.", "multicast DNS name (.local)")]
+    [InlineData("x.onion", "Tor onion service name (.onion)")]
+    [InlineData("duckduckgogg42xjoc72x3sjasowoarfbgcmvfimaftt6twagswzczad.onion", "Tor onion service name (.onion)")]
+    [InlineData("x.alt", "non-DNS name (.alt)")]
+    [InlineData("ipv4only.arpa", "infrastructure name (.arpa)")]
+    [InlineData("_dns.resolver.arpa", "infrastructure name (.arpa)")]
+    [InlineData("default.service.arpa", "infrastructure name (.arpa)")]
+    [InlineData("x.6tisch.arpa", "infrastructure name (.arpa)")]
+    [InlineData("eap-noob.arpa", "infrastructure name (.arpa)")]
     public void Special_use_names_are_never_sent(string name, string kind)
     {
         guard.WhyNotAllowed(new Indicator(IndicatorType.Domain, name)).ShouldBe($"{kind}: never sent to the API");
@@ -140,6 +195,9 @@ public sealed class LookupGuardBuiltInTests
     [InlineData("local.evil.com")]
     [InlineData("localhost.evil.com")]
     [InlineData("testing.com")]
+    [InlineData("onion.com")]
+    [InlineData("alt.com")]
+    [InlineData("arpa.net")]
     [InlineData("evil.com")]
     public void Names_that_only_resemble_special_ones_may_be_sent(string name)
     {

@@ -37,6 +37,8 @@ public sealed class ProgramProcessTests
         exit.ShouldBe(ExitCodes.Ok, output + error);
         output.ShouldContain("stand-in ThreatCrowd service listening on http://127.0.0.1:");
         output.ShouldContain("failed 0)");
+        output.ShouldContain("\n  rejects.csv                          values not looked up, and why\n");
+        output.ShouldNotContain(@"\u000A");
         var indicators = File.ReadAllText(dir.File("out/demo/threatcrowd_indicators.csv"));
         indicators.ShouldContain("aoldaily.com,domain,found,");
         indicators.ShouldContain("plugx,antivirus,found,");

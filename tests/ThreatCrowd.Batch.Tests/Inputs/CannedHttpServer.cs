@@ -14,6 +14,7 @@ internal sealed class CannedHttpServer : IAsyncDisposable
     private readonly byte[]? response;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task serving;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> requestHeads = new();
 
     public CannedHttpServer(byte[]? response)
     {
@@ -22,12 +23,17 @@ internal sealed class CannedHttpServer : IAsyncDisposable
         serving = Task.Run(ServeAsync);
     }
 
+    /// <summary>The request line and headers of every request received so far, as sent.</summary>
+    public IReadOnlyCollection<string> RequestHeads => requestHeads;
+
     public string Url(string path) => $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}{path}";
 
-    public static byte[] Response(int status, string reason, string body, string contentType = "text/plain")
+    /// <summary>A whole answer; <paramref name="extraHeaders"/> are complete header lines, sent as they are.</summary>
+    public static byte[] Response(int status, string reason, string body, string contentType = "text/plain", params string[] extraHeaders)
     {
         var content = Encoding.UTF8.GetBytes(body);
-        var head = $"HTTP/1.1 {status} {reason}\r\nContent-Type: {contentType}\r\nContent-Length: {content.Length}\r\nConnection: close\r\n\r\n";
+        var extra = string.Concat(extraHeaders.Select(header => header + "\r\n"));
+        var head = $"HTTP/1.1 {status} {reason}\r\nContent-Type: {contentType}\r\nContent-Length: {content.Length}\r\n{extra}Connection: close\r\n\r\n";
         return [.. Encoding.ASCII.GetBytes(head), .. content];
     }
 
@@ -71,7 +77,7 @@ internal sealed class CannedHttpServer : IAsyncDisposable
         using (client)
         {
             var stream = client.GetStream();
-            await ReadRequestHeadAsync(stream);
+            requestHeads.Enqueue(await ReadRequestHeadAsync(stream));
             if (response is null)
             {
                 await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -83,7 +89,7 @@ internal sealed class CannedHttpServer : IAsyncDisposable
         }
     }
 
-    private async Task ReadRequestHeadAsync(NetworkStream stream)
+    private async Task<string> ReadRequestHeadAsync(NetworkStream stream)
     {
         var seen = new StringBuilder();
         var buffer = new byte[4096];
@@ -92,10 +98,12 @@ internal sealed class CannedHttpServer : IAsyncDisposable
             int read = await stream.ReadAsync(buffer, stopping.Token);
             if (read == 0)
             {
-                return;
+                break;
             }
 
             seen.Append(Encoding.ASCII.GetString(buffer, 0, read));
         }
+
+        return seen.ToString();
     }
 }

@@ -1,5 +1,6 @@
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Inputs;
+using ThreatCrowd.Batch.Lookups;
 
 namespace ThreatCrowd.Batch.Tests.Inputs;
 
@@ -35,6 +36,22 @@ public sealed class FeedReaderHttpTests : IDisposable
 
         thrown.Message.ShouldBe($"feed \"{feed.Url}\" answered HTTP 404 (Not Found)");
         thrown.Feed.ShouldBe(feed);
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    [InlineData("br")]
+    public async Task A_body_declared_compressed_that_is_not_makes_the_feed_unavailable(string encoding)
+    {
+        await using var server = new CannedHttpServer(
+            CannedHttpServer.Response(200, "OK", "188.40.75.132\n", "text/plain", $"Content-Encoding: {encoding}"));
+        var feed = new FeedSource(server.Url("/ips.txt"), IndicatorType.Ip);
+        using var decompressing = ThreatCrowdHttp.Create(TimeSpan.FromSeconds(10), proxy: null, "tests");
+
+        var thrown = await Should.ThrowAsync<FeedUnavailableException>(() => new FeedReader(decompressing).ReadAsync(feed, CancellationToken.None));
+
+        thrown.Reason.ShouldStartWith("sent an unreadable body: body not validly compressed (");
     }
 
     [Fact]

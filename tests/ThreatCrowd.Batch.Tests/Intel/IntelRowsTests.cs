@@ -112,6 +112,32 @@ public sealed class IntelRowsTests
     }
 
     [Fact]
+    public void Related_values_no_input_would_be_let_in_as_never_reach_the_intel_files()
+    {
+        using var dir = new TempDirectory();
+        using var db = StoreDatabase.Open(dir.File("store.db"));
+        Answer(db, Import(db, "feed:ips", Now, IndicatorType.Ip, "198.51.99.9", SourceKind.Feed), null, Now,
+            new Relation(RelationKind.Resolution, "../x.traversal.com", "domain", null),
+            new Relation(RelationKind.Resolution, "evil\u202Emoc.live", "domain", null),
+            new Relation(RelationKind.Resolution, "new\nline.com", "domain", null),
+            new Relation(RelationKind.Resolution, "sub.local", "domain", null),
+            new Relation(RelationKind.Resolution, "good-site.info", "domain", null),
+            new Relation(RelationKind.Hash, "C:\\Windows\\evil.exe", "file", null),
+            new Relation(RelationKind.Hash, "ec8c89aa5e521572c74e2dd02a4daf78", "file", null));
+        Answer(db, Import(db, "feed:domains", Now, IndicatorType.Domain, "bad-site.info", SourceKind.Feed), null, Now,
+            new Relation(RelationKind.Email, "'=x@y.com", "email", null),
+            new Relation(RelationKind.Email, "=cmd|' /C calc'!A0@y.com", "email", null),
+            new Relation(RelationKind.Email, "admin@good-site.info", "email", null));
+        var options = new EnterpriseSecurityOptions { IncludeRelated = true };
+
+        Rows(db, options, Domains).Select(r => r.Value).ShouldBe(["bad-site.info", "good-site.info"]);
+        Rows(db, options, IntelCollection.All.Single(c => c.Type == IndicatorType.File)).Select(r => r.Value)
+            .ShouldBe(["ec8c89aa5e521572c74e2dd02a4daf78"]);
+        Rows(db, options, IntelCollection.All.Single(c => c.Type == IndicatorType.Email)).Select(r => r.Value)
+            .ShouldBe(["admin@good-site.info"]);
+    }
+
+    [Fact]
     public void Indicators_past_the_cutoff_are_not_listed()
     {
         using var dir = new TempDirectory();

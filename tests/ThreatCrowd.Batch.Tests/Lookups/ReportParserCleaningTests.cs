@@ -42,6 +42,34 @@ public sealed class ReportParserCleaningTests
     }
 
     [Fact]
+    public void Past_the_cap_items_are_counted_not_kept_while_repeats_of_kept_ones_still_merge()
+    {
+        const string body = """
+            {"response_code":"1","resolutions":[{"last_resolved":"2014-01-01","ip_address":"1.1.1.1"}],
+             "subdomains":["a.example","b.example","c.example","d.example"],
+             "hashes":[],"references":["r1"]}
+            """;
+
+        var answer = ReportParser.Parse(IndicatorType.Domain, body, maxRelations: 2).Answer.ShouldNotBeNull();
+
+        answer.Relations.ShouldBe(
+        [
+            new Relation("resolution", "1.1.1.1", "ip", "2014-01-01"),
+            new Relation("subdomain", "a.example", "domain", null),
+        ]);
+        answer.RelationsCut.ShouldBe(4);
+    }
+
+    [Fact]
+    public void Without_a_cap_nothing_is_cut()
+    {
+        var answer = ParsedAnswer.Of(IndicatorType.Domain, """{"response_code":"1","subdomains":["a.example","b.example"]}""");
+
+        answer.Relations.Count.ShouldBe(2);
+        answer.RelationsCut.ShouldBe(0);
+    }
+
+    [Fact]
     public void The_same_value_in_two_lists_is_two_relations()
     {
         const string body = """{"response_code":"1","subdomains":["a.example"],"references":["a.example","A.EXAMPLE"]}""";
@@ -55,12 +83,18 @@ public sealed class ReportParserCleaningTests
     }
 
     [Fact]
-    public void Non_ASCII_junk_in_subdomains_is_kept_but_control_characters_are_removed()
+    public void A_value_with_a_control_character_inside_is_refused_never_glued_together()
     {
-        const string body = """{"response_code":"1","subdomains":["\u00e2\u0080\u009cwww.\u00c3\u00a9xample.com\u0000\t","\u0001\u0002",""]}""";
+        const string body = """
+            {"response_code":"1","subdomains":["new\nline.com","\u00e2\u0080\u009cwww.\u00c3\u00a9xample.com\u0000\t","\u0001\u0002","","kept.com\r\n"],
+             "resolutions":[{"last_resolved":"2015-01-01","ip_address":"1.2.3.4\n5.6.7.8"},{"last_resolved":"2015-01-01","ip_address":"9.9.9.9\r"}]}
+            """;
 
         ParsedAnswer.Of(IndicatorType.Domain, body).Relations.ShouldBe(
-            [new Relation("subdomain", "\u00e2www.\u00c3\u00a9xample.com", "domain", null)]);
+        [
+            new Relation("resolution", "9.9.9.9", "ip", "2015-01-01"),
+            new Relation("subdomain", "kept.com", "domain", null),
+        ]);
     }
 
     [Fact]

@@ -70,6 +70,21 @@ public sealed class ThreatCrowdClientFaultTests
         result.Answer.ShouldNotBeNull().Found.ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    [InlineData("br")]
+    public async Task A_body_declared_compressed_that_is_not_is_a_transient_failure_with_a_reason(string encoding)
+    {
+        var result = await FaultedLookup.RunAsync(StandInFault.BadCompression(encoding));
+
+        result.Answer.ShouldBeNull();
+        result.Transient.ShouldBeTrue();
+        result.Unreachable.ShouldBeFalse();
+        result.FailureReason.ShouldStartWith($"unreadable answer from 127.0.0.1:");
+        result.FailureReason.ShouldContain("body not validly compressed");
+    }
+
     [Fact]
     public async Task After_a_fault_the_next_lookup_is_answered_normally()
     {

@@ -87,6 +87,20 @@ public sealed class StandInFaultTests
     }
 
     [Fact]
+    public async Task The_bad_compression_fault_declares_an_encoding_its_body_does_not_have()
+    {
+        await using var server = await StandInHost.StartAsync();
+        using var http = new HttpClient(); // no automatic decompression: the raw body is seen
+        server.Faults.Enqueue(StandInFault.BadCompression("gzip"));
+
+        using var response = await http.GetAsync(new Uri(server.ApiBaseUrl, Aoldaily));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentEncoding.ShouldBe(["gzip"]);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("this is not compressed at all");
+    }
+
+    [Fact]
     public async Task The_reset_fault_drops_the_connection_without_an_answer()
     {
         await using var server = await StandInHost.StartAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Tables;
 
 using ThreatCrowd.Batch.Tests.Support;
@@ -40,8 +41,29 @@ public sealed class CsvRoundTripTests
         await RejectsTable.WriteAsync(folder.Path, [new RejectRow(value, 42, value, value)], CancellationToken.None);
 
         var (_, records) = StrictCsv.Read(folder.File("rejects.csv"));
-        var cell = AsSpreadsheetText(value);
+        var cell = AsSpreadsheetText(PrintableText.Escape(value));
         records.ShouldHaveSingleItem().ShouldBe([cell, "42", cell, cell]);
+    }
+
+    [Theory]
+    [InlineData("nul\0inside", "nul\\u0000inside")]
+    [InlineData("\u001B[2Jclear.com", "\\u001B[2Jclear.com")]
+    [InlineData("title\u001B]0;pwned\u0007.com", "title\\u001B]0;pwned\\u0007.com")]
+    [InlineData("line\nbreak", "line\\u000Abreak")]
+    [InlineData("\rlead", "\\u000Dlead")]
+    [InlineData("csi\u009B2J", "csi\\u009B2J")]
+    [InlineData("rtl\u202Emoc.live", "rtl\\u202Emoc.live")]
+    public async Task A_reject_carries_control_characters_as_visible_escapes(string value, string shown)
+    {
+        using var folder = new TempDirectory();
+
+        await RejectsTable.WriteAsync(folder.Path, [new RejectRow("in.csv", 7, value, $"bad {value}")], CancellationToken.None);
+
+        var bytes = File.ReadAllBytes(folder.File("rejects.csv"));
+        bytes.ShouldNotContain((byte)0x00);
+        bytes.ShouldNotContain((byte)0x1B);
+        var (_, records) = StrictCsv.Read(folder.File("rejects.csv"));
+        records.ShouldHaveSingleItem().ShouldBe(["in.csv", "7", shown, $"bad {shown}"]);
     }
 
     [Fact]
