@@ -17,7 +17,7 @@ public sealed class ExportTempFileTests
         var app = h.Dir.File("apps/TA-tc_intel");
         string[] settings = ["--Output:Splunk:Hec=true", "--Output:Splunk:AppDirectory=" + app];
         (await h.RunAsync("run", ["--input", input, .. settings])).Exit.ShouldBe(ExitCodes.Ok);
-        string[] folders = [h.OutputDirectory, Path.Combine(h.OutputDirectory, "hec"), Path.Combine(app, "lookups"), Path.Combine(app, "default"), Path.Combine(app, "metadata")];
+        string[] folders = [h.OutputDirectory, Path.Combine(h.OutputDirectory, "hec"), Path.Combine(h.OutputDirectory, "splunk"), app, Path.Combine(app, "lookups"), Path.Combine(app, "default"), Path.Combine(app, "metadata")];
         foreach (var folder in folders)
         {
             File.WriteAllText(Path.Combine(folder, $".threatcrowd_indicators.csv.tcb-{GonePid}-0123abcd.tmp"), "left by a kill");
