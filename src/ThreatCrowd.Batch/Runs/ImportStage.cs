@@ -55,13 +55,18 @@ internal sealed class ImportStage(BatchSession session)
     private void Import(string sourceName, SourceKind kind, IEnumerable<SourceEntry> entries, Totals totals, CancellationToken ct)
     {
         using var writer = new ImportWriter(session.Connection, sourceName, kind, session.Clock.GetUtcNow());
+        var skipped = new SkipCounts();
         foreach (var batch in _reader.Read(entries, ct))
         {
             foreach (var item in batch)
             {
                 if (item.Indicator is { } indicator)
                 {
-                    writer.Add(indicator);
+                    writer.Add(indicator, item.Context);
+                }
+                else if (item.Skipped is { } reason)
+                {
+                    skipped.Add(reason);
                 }
                 else
                 {
@@ -75,8 +80,8 @@ internal sealed class ImportStage(BatchSession session)
         var c = CultureInfo.InvariantCulture;
         session.Console.Info(string.Create(
             c,
-            $"read {sourceName}: {writer.Accepted:N0} indicators, {writer.Duplicates:N0} repeated, {writer.Rejected:N0} rejected"));
-        if (writer.Accepted + writer.Duplicates + writer.Rejected == 0)
+            $"read {sourceName}: {writer.Accepted:N0} indicators, {writer.Duplicates:N0} repeated, {writer.Rejected:N0} rejected{skipped.Summary()}"));
+        if (writer.Accepted + writer.Duplicates + writer.Rejected + skipped.Total == 0)
         {
             session.Console.Warn($"{sourceName} holds no values.");
         }

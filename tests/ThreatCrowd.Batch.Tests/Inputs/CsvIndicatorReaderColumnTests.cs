@@ -44,31 +44,79 @@ public sealed class CsvIndicatorReaderColumnTests : IDisposable
     }
 
     [Theory]
-    [InlineData("domain")]
-    [InlineData("ip")]
-    [InlineData("email")]
-    [InlineData("md5")]
-    [InlineData("sha1")]
-    [InlineData("sha256")]
-    [InlineData("hash")]
-    [InlineData("antivirus")]
-    [InlineData("url")]
-    [InlineData("ip_address")]
-    [InlineData("hostname")]
-    [InlineData("file_hash")]
-    public void A_column_named_after_a_type_gives_that_type_as_hint(string header)
+    [InlineData("domain", "domain")]
+    [InlineData("ip", "ip")]
+    [InlineData("email", "email")]
+    [InlineData("md5", "md5")]
+    [InlineData("sha1", "sha1")]
+    [InlineData("sha256", "sha256")]
+    [InlineData("hash", "hash")]
+    [InlineData("antivirus", "antivirus")]
+    [InlineData("url", "url")]
+    [InlineData("ip_address", "ip")]
+    [InlineData("IP Address", "ip")]
+    [InlineData("hostname", "domain")]
+    [InlineData("host", "domain")]
+    [InlineData("fqdn", "domain")]
+    [InlineData("dest_host", "domain")]
+    [InlineData("query", "domain")]
+    [InlineData("dynamic_dns_domains", "domain")]
+    [InlineData("src_ip", "ip")]
+    [InlineData("dest_ip", "ip")]
+    [InlineData("dst_ip", "ip")]
+    [InlineData("sender", "email")]
+    [InlineData("recipient", "email")]
+    [InlineData("e-mail", "email")]
+    [InlineData("file_hash", "hash")]
+    [InlineData("sha256_hash", "sha256")]
+    [InlineData("md5_hash", "md5")]
+    public void A_column_named_after_a_type_gives_that_type_as_hint(string header, string hint)
     {
         var entries = Read($"first_seen,{header}\n2024-01-01,x1\n");
 
-        entries.ShouldBe([new SourceEntry(entries[0].Source, 2, "x1", header)]);
+        entries.ShouldBe([new SourceEntry(entries[0].Source, 2, "x1", hint)]);
+    }
+
+    [Theory]
+    [InlineData("src")]
+    [InlineData("dest")]
+    [InlineData("ioc_value")]
+    [InlineData("Indicator")]
+    public void A_column_of_any_type_gives_no_hint(string header)
+    {
+        var entries = Read($"first_seen,{header}\n2024-01-01,evil.com\n");
+
+        entries.ShouldBe([new SourceEntry(entries[0].Source, 2, "evil.com", null)]);
+    }
+
+    [Theory]
+    [InlineData("urlhaus_link")]
+    [InlineData("reference")]
+    [InlineData("url_status")]
+    [InlineData("dst_port")]
+    [InlineData("ioc_id")]
+    [InlineData("first_seen_utc")]
+    [InlineData("reporter")]
+    [InlineData("comment")]
+    [InlineData("description")]
+    [InlineData("file_name")]
+    [InlineData("phish_detail_url")]
+    [InlineData("imphash")]
+    [InlineData("malware")]
+    [InlineData("tags")]
+    public void A_column_that_describes_an_indicator_is_not_read(string header)
+    {
+        var entries = Read($"domain,{header}\nevil.com,http://other.com/x\n");
+
+        entries.Select(entry => (entry.Line, entry.Value, entry.TypeHint)).ShouldBe([(2L, "evil.com", "domain")]);
     }
 
     [Fact]
     public void Typed_column_names_are_matched_without_case_and_given_as_lower_case_hints()
     {
-        var entries = Read(" MD5 ,Domain\nabc,evil.com\n");
+        var entries = Read(" MD5 ,Domain\nd41d8cd98f00b204e9800998ecf8427e,evil.com\n");
 
-        entries.Select(entry => (entry.Value, entry.TypeHint)).ShouldBe([("abc", "md5"), ("evil.com", "domain")]);
+        entries.Select(entry => (entry.Value, entry.TypeHint)).ShouldBe([("d41d8cd98f00b204e9800998ecf8427e", "md5"), ("evil.com", "domain")]);
     }
 
     [Fact]
@@ -85,11 +133,11 @@ public sealed class CsvIndicatorReaderColumnTests : IDisposable
     }
 
     [Fact]
-    public void A_generic_column_wins_over_typed_columns()
+    public void Every_column_holding_indicators_is_read()
     {
-        var entries = Read("domain,indicator\nignored.com,evil.com\n");
+        var entries = Read("src_ip,dest_ip,indicator\n1.2.3.4,5.6.7.8,evil.com\n");
 
-        entries.Select(entry => entry.Value).ShouldBe(["evil.com"]);
+        entries.Select(entry => entry.Value).ShouldBe(["1.2.3.4", "5.6.7.8", "evil.com"]);
     }
 
     [Fact]
