@@ -107,8 +107,8 @@ internal static class KnownColumns
     /// <summary>Whether the column holds indicators of the type its name gives (domain, dst_ip, md5_hash...).</summary>
     public static bool IsTyped(string normalized) => Describe(normalized) is { Kind: ColumnKind.Value, Hint: not null };
 
-    /// <summary>Whether a header cell names a column the reader knows how to use (a value or type column).</summary>
-    public static bool IsKnown(string normalized) => Describe(normalized).Kind is ColumnKind.Value or ColumnKind.Type;
+    /// <summary>Whether a header cell names a column of indicators, of their types, or of values known not to be lookups.</summary>
+    public static bool IsKnown(string normalized) => Describe(normalized).Kind is ColumnKind.Value or ColumnKind.Type or ColumnKind.Skipped;
 
     private static ColumnRole? Find(string[] words, FrozenDictionary<string, ColumnRole> table)
     {
