@@ -24,6 +24,7 @@ internal static class BatchCommandLine
                 "resume" => await ResumeCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
                 "schedule" => await ScheduleCommand.RunAsync(Load(arguments), console, clock, ct).ConfigureAwait(false),
                 "vote" => await VoteCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
+                "inspect" => InspectCommand.Run(Load(arguments), arguments, console),
                 "import" => await ImportCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
                 _ => await RunCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
             };

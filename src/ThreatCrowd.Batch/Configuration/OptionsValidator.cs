@@ -50,6 +50,7 @@ internal static class OptionsValidator
             }
         }
 
+        errors.AddRange(FileReadValidator.Validate(options.Sources.Files));
         if (options.Lookup.RefreshAfter <= TimeSpan.Zero)
         {
             errors.Add($"Lookup:RefreshAfter is {options.Lookup.RefreshAfter}; it must be a positive time span such as 7.00:00:00.");

@@ -142,7 +142,7 @@ internal sealed class CsvLayoutBuilder(IndicatorClassifier classifier)
             ColumnKind.Value when settings.Type is not null => new CsvColumnPlan(index, name, ColumnKind.Value, settings.Type, "type from Sources:Files Type"),
             ColumnKind.Value when role.Hint is null && typeColumn >= 0 => new CsvColumnPlan(index, name, ColumnKind.Value, null, "type from the type column"),
             ColumnKind.Value => new CsvColumnPlan(index, name, ColumnKind.Value, role.Hint, role.Hint is null ? "type detected from each value" : ""),
-            ColumnKind.Type when typeColumn == index => new CsvColumnPlan(index, name, ColumnKind.Type, null, "each row's type"),
+            ColumnKind.Type when typeColumn == index => new CsvColumnPlan(index, name, ColumnKind.Type, null, ""),
             ColumnKind.Type => new CsvColumnPlan(index, name, ColumnKind.Ignored, null, settings.Type is null ? "a second type column" : "Sources:Files Type gives the type"),
             ColumnKind.ToIds => new CsvColumnPlan(index, name, settings.MispToIdsOnly ? ColumnKind.ToIds : ColumnKind.Ignored, null,
                 settings.MispToIdsOnly ? "rows with 0 are skipped (Sources:MispToIdsOnly)" : "every attribute is read (Sources:MispToIdsOnly is off)"),

@@ -27,7 +27,7 @@ internal sealed class ImportStage(BatchSession session)
 
             foreach (var file in files)
             {
-                Import(file, SourceKind.Csv, new CsvIndicatorReader().Read(file), totals, ct);
+                Import(file, SourceKind.Csv, new CsvIndicatorReader().Read(file, CsvReadSettingsFor.File(file, session.Options.Sources)), totals, ct);
             }
         }
 
