@@ -155,4 +155,55 @@ public sealed class CsvIndicatorReaderColumnTests : IDisposable
 
         entries.Select(entry => entry.TypeHint).ShouldBe([null, "antivirus"]);
     }
+
+    [Fact]
+    public void Misp_composite_values_give_the_parts_that_are_lookups()
+    {
+        var entries = Read(
+            "category,type,value\nNetwork activity,domain|ip,evil.com|1.2.3.4\nNetwork activity,ip-dst|port,5.6.7.8|443\n"
+            + "Payload delivery,filename|md5,invoice.doc|d41d8cd98f00b204e9800998ecf8427f\nNetwork activity,hostname|port,c2.evil.com|8080\n");
+
+        entries.Select(entry => (entry.Line, entry.Value, entry.TypeHint)).ShouldBe(
+        [
+            (2L, "evil.com", "domain"), (2L, "1.2.3.4", "ip"), (3L, "5.6.7.8", "ip"),
+            (4L, "d41d8cd98f00b204e9800998ecf8427f", "md5"), (5L, "c2.evil.com", "domain"),
+        ]);
+    }
+
+    [Theory]
+    [InlineData("ip:port", "ip")]
+    [InlineData("md5_hash", "md5")]
+    [InlineData("sha256_hash", "sha256")]
+    [InlineData("FileHash-SHA1", "sha1")]
+    [InlineData("IPv6", "ip")]
+    [InlineData("email-src", "email")]
+    [InlineData("URL", "url")]
+    [InlineData("hostname", "domain")]
+    public void Type_cells_are_read_in_each_source_vocabulary(string type, string hint)
+    {
+        var entries = Read($"ioc_value,ioc_type\nx,{type}\n");
+
+        entries.Select(entry => entry.TypeHint).ShouldBe([hint]);
+    }
+
+    [Theory]
+    [InlineData("link")]
+    [InlineData("yara")]
+    [InlineData("FileHash-IMPHASH")]
+    [InlineData("CVE")]
+    [InlineData("threat-actor")]
+    public void A_type_that_is_not_a_lookup_is_skipped_with_its_name(string type)
+    {
+        var entries = Read($"indicator,type\nx,{type}\n");
+
+        entries.Select(entry => (entry.Problem, entry.Skipped)).ShouldBe([(null, $"type \"{type.ToLowerInvariant()}\" is not looked up")]);
+    }
+
+    [Fact]
+    public void Without_a_header_a_second_column_that_names_a_type_that_is_not_a_lookup_is_not_taken_for_one()
+    {
+        var entries = Read("evil.com,comment\n");
+
+        entries.Select(entry => (entry.Value, entry.TypeHint, entry.Skipped)).ShouldBe([("evil.com", (string?)null, (string?)null)]);
+    }
 }
