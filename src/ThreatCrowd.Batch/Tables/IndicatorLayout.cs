@@ -6,7 +6,8 @@ namespace ThreatCrowd.Batch.Tables;
 
 /// <summary>
 /// The columns of threatcrowd_indicators: the indicator, the state of its lookup, the verdict, one count per relation
-/// kind, the file hashes and permalink of the answer, and where the indicator came from (sources, pivot depth). JSON adds <c>time</c>, the epoch seconds of the lookup.
+/// kind, the file hashes and permalink of the answer, where the indicator came from (sources, pivot depth) and, last,
+/// what those sources said about it (context). JSON adds <c>time</c>, the epoch seconds of the lookup.
 /// </summary>
 internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<IndicatorRow>
 {
@@ -16,6 +17,7 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         Key.Resolutions.Value, Key.Hashes.Value, Key.Emails.Value, Key.Subdomains.Value, Key.Domains.Value,
         Key.Ips.Value, Key.References.Value, Key.Scans.Value, Key.Md5.Value, Key.Sha1.Value, Key.Permalink.Value,
         Key.Sources.Value, Key.Depth.Value, Key.FirstImportedAt.Value, Key.LookedUpAt.Value,
+        Key.Context.Value,
     ];
 
     public ImmutableArray<string> Columns => Header;
@@ -43,6 +45,7 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         csv.WriteNumber(row.Depth);
         csv.WriteTimestamp(row.FirstImportedAt);
         csv.WriteTimestamp(row.LookedUpAt);
+        csv.WriteField(row.Context);
     }
 
     public void WriteJson(Utf8JsonWriter json, IndicatorRow row)
@@ -68,6 +71,7 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         json.WriteNumber(Key.Depth, row.Depth);
         json.WriteTimestamp(Key.FirstImportedAt, row.FirstImportedAt);
         json.WriteTimestamp(Key.LookedUpAt, row.LookedUpAt);
+        json.WriteString(Key.Context, row.Context);
         json.WriteTime(row.LookedUpAt);
     }
 
@@ -95,5 +99,6 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         public static readonly JsonEncodedText Depth = JsonEncodedText.Encode("depth");
         public static readonly JsonEncodedText FirstImportedAt = JsonEncodedText.Encode("first_imported_at");
         public static readonly JsonEncodedText LookedUpAt = JsonEncodedText.Encode("looked_up_at");
+        public static readonly JsonEncodedText Context = JsonEncodedText.Encode("context");
     }
 }
