@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using CsvHelper;
+using ThreatCrowd.Batch.Classification;
 
 namespace ThreatCrowd.Batch.Tables;
 
@@ -41,11 +42,12 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         csv.WriteField(row.Md5);
         csv.WriteField(row.Sha1);
         csv.WriteField(row.Permalink);
-        csv.WriteField(row.Sources);
+        // File names and what a list said come from inputs: escaped like rejects.csv (JSON escapes them itself).
+        csv.WriteField(PrintableText.Escape(row.Sources));
         csv.WriteNumber(row.Depth);
         csv.WriteTimestamp(row.FirstImportedAt);
         csv.WriteTimestamp(row.LookedUpAt);
-        csv.WriteField(row.Context);
+        csv.WriteField(row.Context is null ? null : PrintableText.Escape(row.Context));
     }
 
     public void WriteJson(Utf8JsonWriter json, IndicatorRow row)
