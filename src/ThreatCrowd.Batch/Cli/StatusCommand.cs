@@ -1,5 +1,6 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Runs;
 using ThreatCrowd.Batch.Store;
 
@@ -88,8 +89,8 @@ internal static class StatusCommand
 
     private static string Kind(string state) => state switch
     {
-        "pending" => "never asked",
-        "failed" => "failed before",
+        IndicatorStateNames.Pending => "never asked",
+        IndicatorStateNames.Failed => "failed before",
         _ => "answer due for refresh",
     };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Runs;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Votes;
@@ -43,7 +44,7 @@ internal static class VoteCommand
         return BatchCommandLine.ExitCodeFor(end);
     }
 
-    private static int List(List<(Classification.Indicator Indicator, Verdict Verdict)> votes, VoteStore store, RunConsole console)
+    private static int List(List<(Model.Indicator Indicator, Verdict Verdict)> votes, VoteStore store, RunConsole console)
     {
         var toSend = 0;
         foreach (var (indicator, verdict) in votes)

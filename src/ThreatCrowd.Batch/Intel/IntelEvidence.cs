@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Intel;

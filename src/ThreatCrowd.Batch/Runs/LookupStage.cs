@@ -1,4 +1,5 @@
 using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Pivots;
 using ThreatCrowd.Batch.Store;
 

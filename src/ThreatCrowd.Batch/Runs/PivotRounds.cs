@@ -1,3 +1,4 @@
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Pivots;
 using ThreatCrowd.Batch.Store;
 

@@ -1,3 +1,5 @@
+using ThreatCrowd.Batch.Model;
+
 namespace ThreatCrowd.Batch.Tables;
 
 /// <summary>One row of threatcrowd_indicators: an indicator and the summary of its latest answer.</summary>

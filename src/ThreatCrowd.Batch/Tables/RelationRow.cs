@@ -1,3 +1,5 @@
+using ThreatCrowd.Batch.Model;
+
 namespace ThreatCrowd.Batch.Tables;
 
 /// <summary>One row of threatcrowd_relations: one related item of one indicator's latest answer.</summary>

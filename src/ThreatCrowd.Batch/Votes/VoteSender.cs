@@ -1,4 +1,5 @@
 using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Runs;
 using ThreatCrowd.Batch.Store;
 
