@@ -1,5 +1,3 @@
-using ThreatCrowd.Batch.Model;
-
 namespace ThreatCrowd.Batch.Classification;
 
 /// <summary>

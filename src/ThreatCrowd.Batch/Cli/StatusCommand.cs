@@ -2,6 +2,7 @@ using System.Globalization;
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Status;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Cli;
@@ -53,7 +54,7 @@ internal static class StatusCommand
             console.Info($"paused: the service asked for no request before {pause.Until:yyyy-MM-dd HH:mm:ss} UTC, {Durations.Humanize(pause.Until - now)} from now ({pause.Reason}).");
         }
 
-        var next = DueQueue.Load(session.Connection, now, options.Lookup.RefreshAfter, 5, options.Sources.Priorities);
+        var next = DueQueue.Load(session.Connection, now, options.Lookup.RefreshAfter, 5, options.Sources.PriorityPatterns());
         if (next.Count > 0)
         {
             console.Info("asked first:");

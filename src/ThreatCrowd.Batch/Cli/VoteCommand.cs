@@ -38,7 +38,9 @@ internal static class VoteCommand
 
         var added = store.Queue(votes, clock.GetUtcNow());
         console.Info($"{Counted.Of(votes.Count, "vote")} in the input, {added:N0} new.");
-        var end = await new VoteSender(session).SendPendingAsync(ct).ConfigureAwait(false);
+        var end = await new VoteSender(
+            store, new PacingState(session.Connection), new VoteClient(session.Http, session.Options.VoteUri), session.Options.ThreatCrowd,
+            session.Guard, session.Wire, session.Clock, session.Console).SendPendingAsync(ct).ConfigureAwait(false);
         var counts = store.CountsByState().ToDictionary(c => c.State, c => c.Count);
         console.Info($"votes: {counts.GetValueOrDefault(VoteStore.Sent):N0} sent, {counts.GetValueOrDefault(VoteStore.Pending):N0} pending, {counts.GetValueOrDefault(VoteStore.Failed):N0} failed.");
         return BatchCommandLine.ExitCodeFor(end);

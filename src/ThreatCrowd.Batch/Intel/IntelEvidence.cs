@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using ThreatCrowd.Batch.Configuration;
-using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Intel;

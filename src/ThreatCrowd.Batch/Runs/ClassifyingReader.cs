@@ -1,6 +1,5 @@
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Inputs;
-using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Pipelines;
 
 namespace ThreatCrowd.Batch.Runs;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Inputs;
-using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Runs;

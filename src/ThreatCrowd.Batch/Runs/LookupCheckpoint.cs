@@ -1,5 +1,4 @@
 using ThreatCrowd.Batch.Lookups;
-using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Pivots;
 using ThreatCrowd.Batch.Store;
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Store;
@@ -21,14 +20,11 @@ internal static class DueQueue
         OR (state IN ('{IndicatorStateNames.Found}', '{IndicatorStateNames.NotFound}') AND looked_up_at <= $staleBefore)
         """;
 
-    public static List<long> Load(SqliteConnection connection, DateTimeOffset now, TimeSpan refreshAfter, int limit) =>
-        Load(connection, now, refreshAfter, limit, []);
-
     private const string GroupSql = $"CASE state WHEN '{IndicatorStateNames.Pending}' THEN 0 WHEN '{IndicatorStateNames.Failed}' THEN 1 ELSE 2 END";
 
     private const string BarePending = $"state = '{IndicatorStateNames.Pending}' AND coalesce(looked_up_at, 0) = 0";
 
-    public static List<long> Load(SqliteConnection connection, DateTimeOffset now, TimeSpan refreshAfter, int limit, IReadOnlyList<SourcePriority> priorities)
+    public static List<long> Load(SqliteConnection connection, DateTimeOffset now, TimeSpan refreshAfter, int limit, IReadOnlyList<(string Pattern, int Priority)> priorities)
     {
         // Without ranks or pivots (the usual case) the order is the import order within three small-to-sort groups.
         var ranked = SourceRanks.Load(connection, priorities);

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Model;
-using ThreatCrowd.Batch.Tables;
 
 namespace ThreatCrowd.Batch.Store;
 

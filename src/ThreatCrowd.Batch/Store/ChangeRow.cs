@@ -1,6 +1,4 @@
-using ThreatCrowd.Batch.Model;
-
-namespace ThreatCrowd.Batch.Tables;
+namespace ThreatCrowd.Batch.Store;
 
 /// <summary>
 /// One row of threatcrowd_changes: a verdict (<see cref="Relation"/> null) or a related item that an export added or
