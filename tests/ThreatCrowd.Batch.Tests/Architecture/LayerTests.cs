@@ -82,6 +82,26 @@ public sealed class LayerTests
         Uses.Value.ShouldContain(u => u.Type.Name == "BatchRun" && IsDatabaseType(u.Uses));
     }
 
+    [Fact]
+    public void The_readme_layout_names_every_folder_of_the_program_once()
+    {
+        var root = Support.RepositoryRoot.Find();
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        var layout = readme[readme.IndexOf("## Layout", StringComparison.Ordinal)..];
+        layout = layout[..layout.IndexOf("\n```\n", layout.IndexOf("```", StringComparison.Ordinal) + 3, StringComparison.Ordinal)];
+        var folders = Directory.GetDirectories(Path.Combine(root, "src", "ThreatCrowd.Batch"))
+            .Select(Path.GetFileName)
+            .Where(name => name is not ("bin" or "obj"))
+            .ToList();
+
+        folders.ShouldNotBeEmpty();
+        foreach (var folder in folders)
+        {
+            var named = System.Text.RegularExpressions.Regex.Count(layout, $@"(?<![\w/]){folder}/");
+            named.ShouldBe(1, $"README's Layout names {folder}/ {named} times");
+        }
+    }
+
     private static Dictionary<string, Dictionary<string, string>> FolderGraph()
     {
         var graph = new Dictionary<string, Dictionary<string, string>>();
