@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Bench.Data;
 

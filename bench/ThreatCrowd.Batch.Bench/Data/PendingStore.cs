@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Bench.Data;
 

@@ -1,3 +1,5 @@
+using ThreatCrowd.Batch.Model;
+
 namespace ThreatCrowd.Batch.Classification;
 
 /// <summary>Either a normalized indicator or the reason the raw value cannot be one.</summary>

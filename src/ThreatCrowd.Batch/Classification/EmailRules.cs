@@ -1,3 +1,5 @@
+using ThreatCrowd.Batch.Model;
+
 namespace ThreatCrowd.Batch.Classification;
 
 /// <summary>Classifies e-mail addresses: local@domain, with the domain held to the same rules as a domain.</summary>

@@ -1,3 +1,5 @@
+using ThreatCrowd.Batch.Model;
+
 namespace ThreatCrowd.Batch.Classification;
 
 /// <summary>What a type hint promises about a value; finer than <see cref="IndicatorType"/> where hints are.</summary>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Classification;
 

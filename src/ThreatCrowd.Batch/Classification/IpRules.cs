@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Classification;
 

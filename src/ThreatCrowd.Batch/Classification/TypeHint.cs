@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Classification;
 

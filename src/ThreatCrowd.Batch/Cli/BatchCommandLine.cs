@@ -1,4 +1,5 @@
 using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Runs;
 using ThreatCrowd.Batch.Splunk;
 using ThreatCrowd.Batch.Store;

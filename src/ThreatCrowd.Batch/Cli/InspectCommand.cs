@@ -2,6 +2,7 @@ using System.Globalization;
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Inputs;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Runs;
 
 namespace ThreatCrowd.Batch.Cli;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Status;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Cli;
@@ -52,7 +54,7 @@ internal static class StatusCommand
             console.Info($"paused: the service asked for no request before {pause.Until:yyyy-MM-dd HH:mm:ss} UTC, {Durations.Humanize(pause.Until - now)} from now ({pause.Reason}).");
         }
 
-        var next = DueQueue.Load(session.Connection, now, options.Lookup.RefreshAfter, 5, options.Sources.Priorities);
+        var next = DueQueue.Load(session.Connection, now, options.Lookup.RefreshAfter, 5, options.Sources.PriorityPatterns());
         if (next.Count > 0)
         {
             console.Info("asked first:");
@@ -88,8 +90,8 @@ internal static class StatusCommand
 
     private static string Kind(string state) => state switch
     {
-        "pending" => "never asked",
-        "failed" => "failed before",
+        IndicatorStateNames.Pending => "never asked",
+        IndicatorStateNames.Failed => "failed before",
         _ => "answer due for refresh",
     };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Runs;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Votes;
@@ -37,13 +38,15 @@ internal static class VoteCommand
 
         var added = store.Queue(votes, clock.GetUtcNow());
         console.Info($"{Counted.Of(votes.Count, "vote")} in the input, {added:N0} new.");
-        var end = await new VoteSender(session).SendPendingAsync(ct).ConfigureAwait(false);
+        var end = await new VoteSender(
+            store, new PacingState(session.Connection), new VoteClient(session.Http, session.Options.VoteUri), session.Options.ThreatCrowd,
+            session.Guard, session.Wire, session.Clock, session.Console).SendPendingAsync(ct).ConfigureAwait(false);
         var counts = store.CountsByState().ToDictionary(c => c.State, c => c.Count);
         console.Info($"votes: {counts.GetValueOrDefault(VoteStore.Sent):N0} sent, {counts.GetValueOrDefault(VoteStore.Pending):N0} pending, {counts.GetValueOrDefault(VoteStore.Failed):N0} failed.");
         return BatchCommandLine.ExitCodeFor(end);
     }
 
-    private static int List(List<(Classification.Indicator Indicator, Verdict Verdict)> votes, VoteStore store, RunConsole console)
+    private static int List(List<(Model.Indicator Indicator, Verdict Verdict)> votes, VoteStore store, RunConsole console)
     {
         var toSend = 0;
         foreach (var (indicator, verdict) in votes)

@@ -20,4 +20,7 @@ internal sealed class SourcesOptions
 
     /// <summary>Ranks sources: a higher number is asked first within each kind of due indicator.</summary>
     public SourcePriority[] Priorities { get; init; } = [];
+
+    /// <summary>The priorities as plain patterns and ranks, the form the store takes them in.</summary>
+    public IReadOnlyList<(string Pattern, int Priority)> PriorityPatterns() => [.. Priorities.Select(p => (p.Source, p.Priority))];
 }

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Intel;
 

@@ -1,6 +1,7 @@
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Tables;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Lookups;
 

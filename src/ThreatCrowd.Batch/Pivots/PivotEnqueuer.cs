@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Configuration;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Pivots;

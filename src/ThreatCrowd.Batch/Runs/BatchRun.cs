@@ -1,5 +1,6 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Runs;

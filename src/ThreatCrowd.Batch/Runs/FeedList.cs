@@ -1,6 +1,6 @@
-using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Inputs;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Runs;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Spectre.Console;
 using ThreatCrowd.Batch.Classification;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Runs;
 

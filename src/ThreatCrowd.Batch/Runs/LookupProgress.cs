@@ -1,6 +1,5 @@
 using System.Globalization;
-using ThreatCrowd.Batch.Classification;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Runs;
 

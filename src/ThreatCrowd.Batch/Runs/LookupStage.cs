@@ -1,4 +1,5 @@
 using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Pivots;
 using ThreatCrowd.Batch.Store;
 
@@ -26,7 +27,7 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
         // Read before the request left in flight is settled: it decides where the first turn is measured from.
         var lastRequest = pacing.LastRequestForNewProcess(clock.GetUtcNow());
         FailWhatADeadProcessWasAsking(pacing);
-        var due = DueQueue.Load(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter, limit, options.Sources.Priorities);
+        var due = DueQueue.Load(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter, limit, options.Sources.PriorityPatterns());
         var dueTotal = limit > 0 ? DueQueue.Count(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter) : due.Count;
         new RunLog(session.Connection).SetDue(runId, dueTotal);
         if (due.Count == 0)
@@ -37,7 +38,7 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
 
         var pause = pacing.PauseInForce(clock.GetUtcNow());
         using var pacer = new RequestPacer(options.ThreatCrowd.RequestInterval, clock, lastRequest, pause?.Until);
-        var pauses = new ServerPauses(session, pacer, pacing, deadline);
+        var pauses = new ServerPauses(session.Clock, session.Console, options.ThreatCrowd.MaxPause, pacer, pacing, deadline);
         if (!pauses.MayStart(pause))
         {
             return RunEnd.Paused;

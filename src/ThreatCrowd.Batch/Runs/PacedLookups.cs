@@ -1,5 +1,5 @@
-using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Runs;
@@ -41,7 +41,7 @@ internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, Pac
             var turn = await pacer.WaitForTurnAsync(ct).ConfigureAwait(false);
             pacing.RecordRequest(turn, indicatorId);
             result = await _client.LookupAsync(indicator, ct).ConfigureAwait(false);
-            SentRequest.Record(session, pacer, pacing, turn);
+            SentRequest.Record(session.Wire, session.Clock, pacer, pacing, turn);
             if (result.RetryAfter is { } retryAfter && !pauses.Honour(retryAfter, result.FailureReason))
             {
                 return LeftDue(new PacedOutcome(result, attempt, ServiceUnreachable: false, Paused: true));

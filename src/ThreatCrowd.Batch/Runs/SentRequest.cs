@@ -11,10 +11,10 @@ namespace ThreatCrowd.Batch.Runs;
 /// </summary>
 internal static class SentRequest
 {
-    public static void Record(BatchSession session, RequestPacer pacer, PacingState pacing, DateTimeOffset turn)
+    public static void Record(WireActivity wire, TimeProvider clock, RequestPacer pacer, PacingState pacing, DateTimeOffset turn)
     {
-        var counted = session.Wire.AnswerStartedSince(turn)
-            ?? (session.Wire.WroteSince(turn) ? session.Clock.GetUtcNow() : turn);
+        var counted = wire.AnswerStartedSince(turn)
+            ?? (wire.WroteSince(turn) ? clock.GetUtcNow() : turn);
         pacer.MeasureFrom(counted);
         pacing.RecordCounted(counted);
     }

@@ -9,13 +9,14 @@ namespace ThreatCrowd.Batch.Runs;
 /// longer than <c>ThreatCrowd:MaxPause</c> or would outlast the run's window: then the run ends, everything not
 /// answered still due.
 /// </summary>
-internal sealed class ServerPauses(BatchSession session, RequestPacer pacer, PacingState pacing, DateTimeOffset? deadline)
+internal sealed class ServerPauses(
+    TimeProvider clock, RunConsole console, TimeSpan maxPause, RequestPacer pacer, PacingState pacing, DateTimeOffset? deadline)
 {
     /// <summary>Records the pause a failed request asked for; false when the run should end rather than wait it out.</summary>
     public bool Honour(RetryAfter retryAfter, string? failure)
     {
         ArgumentNullException.ThrowIfNull(retryAfter);
-        var now = session.Clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         var until = retryAfter.Until(now);
         if (until <= now)
         {
@@ -39,19 +40,18 @@ internal sealed class ServerPauses(BatchSession session, RequestPacer pacer, Pac
             return true;
         }
 
-        var now = session.Clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         if (!MayWait(pause, now))
         {
             return false;
         }
 
-        session.Console.Info($"the service asked for a pause until {pause.Until:yyyy-MM-dd HH:mm:ss} UTC ({pause.Reason}); the first request waits for it.");
+        console.Info($"the service asked for a pause until {pause.Until:yyyy-MM-dd HH:mm:ss} UTC ({pause.Reason}); the first request waits for it.");
         return true;
     }
 
     private bool MayWait(ServerPause pause, DateTimeOffset now)
     {
-        var maxPause = session.Options.ThreatCrowd.MaxPause;
         var why = pause.Until - now > maxPause ? $"longer than ThreatCrowd:MaxPause ({Durations.Humanize(maxPause)})"
             : deadline is { } end && pause.Until >= end ? $"past the end of the run window at {end:yyyy-MM-dd HH:mm} UTC"
             : null;
@@ -60,7 +60,7 @@ internal sealed class ServerPauses(BatchSession session, RequestPacer pacer, Pac
             return true;
         }
 
-        session.Console.Warn(
+        console.Warn(
             $"the service asked for a pause until {pause.Until:yyyy-MM-dd HH:mm:ss} UTC ({pause.Reason}), {why}; stopping. " +
             $"Nothing answered is lost and the rest stays due: run 'resume' after the pause.");
         return false;

@@ -1,4 +1,3 @@
-using ThreatCrowd.Batch.Runs;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Schedule;

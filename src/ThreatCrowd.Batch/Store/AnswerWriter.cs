@@ -1,6 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Store;
 
@@ -34,7 +34,7 @@ internal sealed class AnswerWriter(SqliteConnection connection)
             """,
             answer.Relations.Select(r => new { id = indicatorId, r.Kind, r.Related, r.RelatedType, r.LastResolved }),
             transaction);
-        var state = answer.Found ? "found" : "not_found";
+        var state = answer.Found ? IndicatorStateNames.Found : IndicatorStateNames.NotFound;
         connection.Execute(
             """
             UPDATE indicators SET state = $state, looked_up_at = $at, failures = 0, last_error = NULL, retry_after = NULL
@@ -42,7 +42,7 @@ internal sealed class AnswerWriter(SqliteConnection connection)
             """,
             new { id = indicatorId, state, at },
             transaction);
-        var counter = answer.Found ? "found" : "not_found";
+        var counter = state; // the runs table names its counters after the states
         connection.Execute($"UPDATE runs SET looked_up = looked_up + 1, {counter} = {counter} + 1 WHERE id = $runId", new { runId }, transaction);
         alsoInTransaction?.Invoke(transaction);
         SettleInFlight(indicatorId, transaction);
@@ -53,8 +53,8 @@ internal sealed class AnswerWriter(SqliteConnection connection)
     {
         using var transaction = connection.BeginTransaction();
         connection.Execute(
-            """
-            UPDATE indicators SET state = 'failed', failures = failures + 1, last_error = $reason, retry_after = $retryAfter
+            $"""
+            UPDATE indicators SET state = '{IndicatorStateNames.Failed}', failures = failures + 1, last_error = $reason, retry_after = $retryAfter
             WHERE id = $id
             """,
             new { id = indicatorId, reason, retryAfter = UnixMs.From(retryAfter) },
@@ -72,8 +72,8 @@ internal sealed class AnswerWriter(SqliteConnection connection)
     {
         using var transaction = connection.BeginTransaction();
         connection.Execute(
-            """
-            UPDATE indicators SET state = 'failed', failures = failures + 1, last_error = $reason, retry_after = $at
+            $"""
+            UPDATE indicators SET state = '{IndicatorStateNames.Failed}', failures = failures + 1, last_error = $reason, retry_after = $at
             WHERE id = $indicatorId
             """,
             new { indicatorId, reason, at = UnixMs.From(at) },

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Store;
 
@@ -14,20 +14,17 @@ namespace ThreatCrowd.Batch.Store;
 internal static class DueQueue
 {
     private const string DueCondition =
-        """
-        state = 'pending'
-        OR (state = 'failed' AND (retry_after IS NULL OR retry_after <= $now))
-        OR (state IN ('found', 'not_found') AND looked_up_at <= $staleBefore)
+        $"""
+        state = '{IndicatorStateNames.Pending}'
+        OR (state = '{IndicatorStateNames.Failed}' AND (retry_after IS NULL OR retry_after <= $now))
+        OR (state IN ('{IndicatorStateNames.Found}', '{IndicatorStateNames.NotFound}') AND looked_up_at <= $staleBefore)
         """;
 
-    public static List<long> Load(SqliteConnection connection, DateTimeOffset now, TimeSpan refreshAfter, int limit) =>
-        Load(connection, now, refreshAfter, limit, []);
+    private const string GroupSql = $"CASE state WHEN '{IndicatorStateNames.Pending}' THEN 0 WHEN '{IndicatorStateNames.Failed}' THEN 1 ELSE 2 END";
 
-    private const string GroupSql = "CASE state WHEN 'pending' THEN 0 WHEN 'failed' THEN 1 ELSE 2 END";
+    private const string BarePending = $"state = '{IndicatorStateNames.Pending}' AND coalesce(looked_up_at, 0) = 0";
 
-    private const string BarePending = "state = 'pending' AND coalesce(looked_up_at, 0) = 0";
-
-    public static List<long> Load(SqliteConnection connection, DateTimeOffset now, TimeSpan refreshAfter, int limit, IReadOnlyList<SourcePriority> priorities)
+    public static List<long> Load(SqliteConnection connection, DateTimeOffset now, TimeSpan refreshAfter, int limit, IReadOnlyList<(string Pattern, int Priority)> priorities)
     {
         // Without ranks or pivots (the usual case) the order is the import order within three small-to-sort groups.
         var ranked = SourceRanks.Load(connection, priorities);
@@ -44,7 +41,7 @@ internal static class DueQueue
             $"""
             SELECT id FROM indicators
             WHERE {DueCondition}
-            ORDER BY depth, CASE state WHEN 'pending' THEN 0 WHEN 'failed' THEN 1 ELSE 2 END, {rank} coalesce(looked_up_at, 0), id
+            ORDER BY depth, {GroupSql}, {rank} coalesce(looked_up_at, 0), id
             {(limit > 0 ? "LIMIT $limit" : string.Empty)}
             """;
         return connection.Query<long>(sql, Parameters(now, refreshAfter, limit)).AsList();

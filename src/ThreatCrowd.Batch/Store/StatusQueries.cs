@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Store;
 
@@ -13,7 +14,7 @@ internal sealed class StatusQueries(SqliteConnection connection)
     /// <summary>Indicators reached by pivots, by depth: how many, and how many are still queued (never asked).</summary>
     public IReadOnlyList<(int Depth, long Count, long Queued)> PivotsByDepth() =>
         connection.Query<(int, long, long)>(
-            "SELECT depth, count(*), sum(state = 'pending') FROM indicators WHERE depth > 0 GROUP BY depth ORDER BY depth").AsList();
+            $"SELECT depth, count(*), sum(state = '{IndicatorStateNames.Pending}') FROM indicators WHERE depth > 0 GROUP BY depth ORDER BY depth").AsList();
 
     /// <summary>Answers whose related items were cut at Lookup:MaxRelationsPerAnswer, and how many items were cut in all.</summary>
     public (long Answers, long Items) RelationsCut() =>
@@ -24,9 +25,9 @@ internal sealed class StatusQueries(SqliteConnection connection)
     /// <summary>Failed indicators grouped by reason, most common first, each with one example.</summary>
     public IReadOnlyList<(string Error, long Count, string Example)> FailuresByReason(int count) =>
         connection.Query<(string, long, string)>(
-            """
+            $"""
             SELECT coalesce(last_error, 'unknown'), count(*), min(type || ' ' || value) FROM indicators
-            WHERE state = 'failed' GROUP BY last_error ORDER BY count(*) DESC, last_error LIMIT $count
+            WHERE state = '{IndicatorStateNames.Failed}' GROUP BY last_error ORDER BY count(*) DESC, last_error LIMIT $count
             """,
             new { count }).AsList();
 }

@@ -1,5 +1,5 @@
-using ThreatCrowd.Batch.Classification;
-using ThreatCrowd.Batch.Votes;
+
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Store;
 

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
-using ThreatCrowd.Batch.Lookups;
-using ThreatCrowd.Batch.Tables;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Store;
 
@@ -114,7 +113,7 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
 
             int? votes = indicators.IsNull(4) ? null : (int)indicators.Int64(4);
             yield return new IndicatorRow(
-                indicators.Text(1), types.Get(indicators.Utf8(2)), states.Get(indicators.Utf8(3)), votes, Verdicts.FromVotes(votes), inFeed,
+                indicators.Text(1), types.Get(indicators.Utf8(2)), states.Get(indicators.Utf8(3)), votes, CrowdVerdict.FromVotes(votes), inFeed,
                 perKind[0], perKind[1], perKind[2], perKind[3], perKind[4], perKind[5], perKind[6], perKind[7],
                 indicators.NullableText(5), indicators.NullableText(6), indicators.NullableText(7), JoinNames(names),
                 UnixMs.To(indicators.Int64(8)), indicators.IsNull(9) ? null : UnixMs.To(indicators.Int64(9)))
@@ -187,7 +186,7 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
             int? votes = r.IsDBNull(6) ? null : r.GetInt32(6);
             yield return new ChangeRow(
                 r.GetString(0), r.GetString(1), r.GetString(2), relation, r.NullableString(4), r.NullableString(5),
-                relation is null ? Verdicts.FromVotes(votes) : null, r.IsDBNull(7) ? null : r.GetInt64(7), UnixMs.To(r.GetInt64(8)));
+                relation is null ? CrowdVerdict.FromVotes(votes) : null, r.IsDBNull(7) ? null : r.GetInt64(7), UnixMs.To(r.GetInt64(8)));
         }
     }
 

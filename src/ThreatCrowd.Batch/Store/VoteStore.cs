@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using ThreatCrowd.Batch.Classification;
-using ThreatCrowd.Batch.Votes;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Store;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using CsvHelper;
+using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Tables;
 

@@ -1,3 +1,5 @@
+using ThreatCrowd.Batch.Store;
+
 namespace ThreatCrowd.Batch.Tables;
 
 /// <summary>Writes threatcrowd_changes.csv and .json, what appeared and disappeared between exports, replacing both together.</summary>

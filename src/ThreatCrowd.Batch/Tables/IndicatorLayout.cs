@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using CsvHelper;
 using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Tables;
 

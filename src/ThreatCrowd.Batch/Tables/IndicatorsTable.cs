@@ -1,3 +1,5 @@
+using ThreatCrowd.Batch.Store;
+
 namespace ThreatCrowd.Batch.Tables;
 
 /// <summary>Writes threatcrowd_indicators.csv and .json, one row per indicator, replacing both together.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CsvHelper;
 using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Tables;
 

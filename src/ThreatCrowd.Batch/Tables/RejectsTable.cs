@@ -1,3 +1,5 @@
+using ThreatCrowd.Batch.Store;
+
 namespace ThreatCrowd.Batch.Tables;
 
 /// <summary>Writes rejects.csv, the values that were not looked up. CSV only: it is read by people, not indexed.</summary>

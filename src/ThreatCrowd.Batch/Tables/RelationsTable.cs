@@ -1,3 +1,5 @@
+using ThreatCrowd.Batch.Store;
+
 namespace ThreatCrowd.Batch.Tables;
 
 /// <summary>Writes threatcrowd_relations.csv and .json, one row per related item, replacing both together.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
-using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Votes;
 

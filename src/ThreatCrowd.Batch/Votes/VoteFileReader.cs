@@ -1,6 +1,7 @@
 using CsvHelper;
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Inputs;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Votes;
 

@@ -1,4 +1,7 @@
+using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Runs;
 using ThreatCrowd.Batch.Store;
 
@@ -10,39 +13,47 @@ namespace ThreatCrowd.Batch.Votes;
 /// asks for holds back votes as it holds back lookups. Each acknowledged vote is marked sent at once: a stop at any
 /// moment leaves at most the request in flight to be sent again.
 /// </summary>
-internal sealed class VoteSender(BatchSession session)
+/// <remarks>
+/// It is handed what it works with rather than a run's session: votes are not a run, and the session holds the
+/// store's connection, which only the store's own classes take.
+/// </remarks>
+internal sealed class VoteSender(
+    VoteStore votes,
+    PacingState pacing,
+    VoteClient client,
+    ThreatCrowdOptions options,
+    LookupGuard guard,
+    WireActivity wire,
+    TimeProvider clock,
+    RunConsole console)
 {
     public async Task<RunEnd> SendPendingAsync(CancellationToken ct)
     {
-        var options = session.Options.ThreatCrowd;
-        var votes = new VoteStore(session.Connection);
         var pending = votes.PendingVotes();
         if (pending.Count == 0)
         {
-            session.Console.Info("no vote is pending.");
+            console.Info("no vote is pending.");
             return RunEnd.Completed;
         }
 
-        var pacing = new PacingState(session.Connection);
-        var now = session.Clock.GetUtcNow();
+        var now = clock.GetUtcNow();
         var pause = pacing.PauseInForce(now);
-        using var pacer = new RequestPacer(options.RequestInterval, session.Clock, pacing.LastRequestForNewProcess(now), pause?.Until);
-        var pauses = new ServerPauses(session, pacer, pacing, deadline: null);
+        using var pacer = new RequestPacer(options.RequestInterval, clock, pacing.LastRequestForNewProcess(now), pause?.Until);
+        var pauses = new ServerPauses(clock, console, options.MaxPause, pacer, pacing, deadline: null);
         if (!pauses.MayStart(pause))
         {
             return RunEnd.Paused;
         }
 
-        var client = new VoteClient(session.Http, session.Options.VoteUri);
-        session.Console.Info($"sending {Counted.Of(pending.Count, "vote")}, one request every {Durations.Humanize(options.RequestInterval)}.");
+        console.Info($"sending {Counted.Of(pending.Count, "vote")}, one request every {Durations.Humanize(options.RequestInterval)}.");
         var unreachableInARow = 0;
         foreach (var vote in pending)
         {
             // Checked again here: the exclude list may have grown since the vote was queued.
-            if (session.Guard.WhyNotAllowed(vote.Indicator) is { } why)
+            if (guard.WhyNotAllowed(vote.Indicator) is { } why)
             {
                 votes.MarkFailed(vote.Id, null, why, permanent: true);
-                session.Console.Warn($"not sent: {vote.Indicator}: {why}");
+                console.Warn($"not sent: {vote.Indicator}: {why}");
                 continue;
             }
 
@@ -53,7 +64,7 @@ internal sealed class VoteSender(BatchSession session)
                 start = await pacer.WaitForTurnAsync(ct).ConfigureAwait(false);
                 pacing.RecordRequest(start, PacingState.VoteInFlight);
                 result = await client.SendAsync(vote.Indicator, vote.Verdict, ct).ConfigureAwait(false);
-                SentRequest.Record(session, pacer, pacing, start);
+                SentRequest.Record(wire, clock, pacer, pacing, start);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -65,14 +76,14 @@ internal sealed class VoteSender(BatchSession session)
             {
                 votes.MarkSent(vote.Id, start, result.Status!.Value);
                 pacing.Settle();
-                session.Console.Info($"voted {label}: HTTP {result.Status}");
+                console.Info($"voted {label}: HTTP {result.Status}");
                 unreachableInARow = 0;
                 continue;
             }
 
             votes.MarkFailed(vote.Id, result.Status, result.FailureReason!, permanent: !result.Transient);
             pacing.Settle();
-            session.Console.Warn($"vote {label} {(result.Transient ? "not acknowledged, sent again next time" : "refused")}: {result.FailureReason}");
+            console.Warn($"vote {label} {(result.Transient ? "not acknowledged, sent again next time" : "refused")}: {result.FailureReason}");
             if (result.RetryAfter is { } retryAfter && !pauses.Honour(retryAfter, result.FailureReason))
             {
                 return RunEnd.Paused;
@@ -81,7 +92,7 @@ internal sealed class VoteSender(BatchSession session)
             unreachableInARow = result.Unreachable ? unreachableInARow + 1 : 0;
             if (unreachableInARow >= options.UnreachableAfter)
             {
-                session.Console.Error($"the service did not answer {Counted.Of(options.UnreachableAfter, "vote")} in a row; stopping. The rest stays pending: run the vote again later.");
+                console.Error($"the service did not answer {Counted.Of(options.UnreachableAfter, "vote")} in a row; stopping. The rest stays pending: run the vote again later.");
                 return RunEnd.Unreachable;
             }
         }

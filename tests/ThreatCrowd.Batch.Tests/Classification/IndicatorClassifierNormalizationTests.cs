@@ -1,4 +1,5 @@
 using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Tests.Classification;
 

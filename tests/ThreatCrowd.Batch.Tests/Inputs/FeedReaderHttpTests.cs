@@ -1,6 +1,6 @@
-using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Inputs;
 using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Tests.Inputs;
 

@@ -1,5 +1,6 @@
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Inputs;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Runs;
 
 namespace ThreatCrowd.Batch.Tests.Inputs;

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Intel;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Tables;
 using ThreatCrowd.Batch.Tests.Support;

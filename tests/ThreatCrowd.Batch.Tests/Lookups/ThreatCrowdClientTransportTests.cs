@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Tests.Support;
 using ThreatCrowd.StandIn;
 

@@ -1,5 +1,5 @@
-using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Tests.Lookups;
 

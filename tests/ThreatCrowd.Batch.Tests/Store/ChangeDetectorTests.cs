@@ -1,6 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Tests.Support;
 using static ThreatCrowd.Batch.Tests.Store.StoreContent;
@@ -105,7 +105,7 @@ public sealed class ChangeDetectorTests
             """,
             new { since = since is { } at ? UnixMs.From(at) : long.MinValue })
             .Select(c => c.Relation is null
-                ? $"{c.Change} {c.Value} {Verdicts.FromVotes((int?)c.Votes)}"
+                ? $"{c.Change} {c.Value} {CrowdVerdict.FromVotes((int?)c.Votes)}"
                 : $"{c.Change} {c.Value} {c.Relation} {c.Related}")
             .ToList();
 }

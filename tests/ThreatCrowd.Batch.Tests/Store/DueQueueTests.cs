@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using ThreatCrowd.Batch.Classification;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Tests.Support;
 
@@ -25,7 +24,7 @@ public sealed class DueQueueTests
         writer.SaveAnswer(ids["fresh.com"], NotFound, Now - TimeSpan.FromDays(1), run);
         writer.SaveFailure(ids["failed.com"], "HTTP 503", Now, run);
 
-        var due = DueQueue.Load(db, Now, Week, limit: 0);
+        var due = DueQueue.Load(db, Now, Week, limit: 0, []);
 
         due.ShouldBe([ids["pending.com"], ids["failed.com"], ids["stale-old.com"], ids["stale-new.com"]]);
         DueQueue.Count(db, Now, Week).ShouldBe(4);
@@ -39,8 +38,8 @@ public sealed class DueQueueTests
         var ids = Import(db, "gone.com");
         new AnswerWriter(db).SaveFailure(ids["gone.com"], "HTTP 404 Not Found", Now + Week, new RunLog(db).Start("test", Now));
 
-        DueQueue.Load(db, Now, Week, 0).ShouldBeEmpty();
-        DueQueue.Load(db, Now + Week, Week, 0).ShouldBe([ids["gone.com"]]);
+        DueQueue.Load(db, Now, Week, 0, []).ShouldBeEmpty();
+        DueQueue.Load(db, Now + Week, Week, 0, []).ShouldBe([ids["gone.com"]]);
     }
 
     [Fact]
@@ -50,7 +49,7 @@ public sealed class DueQueueTests
         using var db = StoreDatabase.Open(dir.File("store.db"));
         var ids = Import(db, "a.com", "b.com", "c.com");
 
-        DueQueue.Load(db, Now, Week, limit: 2).ShouldBe([ids["a.com"], ids["b.com"]]);
+        DueQueue.Load(db, Now, Week, limit: 2, []).ShouldBe([ids["a.com"], ids["b.com"]]);
     }
 
     [Fact]
@@ -81,8 +80,8 @@ public sealed class DueQueueTests
             """;
         var expected = db.Query<long>(sorted, new { now, staleBefore = UnixMs.From(Now - Week) }).ToList();
 
-        DueQueue.Load(db, Now, Week, limit: 0).ShouldBe(expected);
-        DueQueue.Load(db, Now, Week, limit: 7).ShouldBe(expected.Take(7));
+        DueQueue.Load(db, Now, Week, limit: 0, []).ShouldBe(expected);
+        DueQueue.Load(db, Now, Week, limit: 7, []).ShouldBe(expected.Take(7));
     }
 
     private static LookupAnswer NotFound => new(false, null, null, null, null, [], """{"response_code":"0"}""");

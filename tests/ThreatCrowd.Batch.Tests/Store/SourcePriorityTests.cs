@@ -1,8 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using ThreatCrowd.Batch.Classification;
-using ThreatCrowd.Batch.Configuration;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Tests.Support;
 
@@ -24,7 +22,7 @@ public sealed class SourcePriorityTests
         var writer = new AnswerWriter(db);
         writer.SaveFailure(Id(db, "bulk-failed.com"), "HTTP 503", Now, run);
         writer.SaveFailure(Id(db, "critical-failed.com"), "HTTP 503", Now, run);
-        SourcePriority[] ranks = [new() { Source = "exports/critical/*.csv", Priority = 10 }, new() { Source = "feed:*", Priority = 5 }];
+        (string, int)[] ranks = [("exports/critical/*.csv", 10), ("feed:*", 5)];
 
         var order = DueQueue.Load(db, Now, TimeSpan.FromDays(7), 0, ranks).Select(id => Value(db, id));
 

@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using ThreatCrowd.Batch.Classification;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Tests.Store;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Tables;
 
 using ThreatCrowd.Batch.Tests.Support;

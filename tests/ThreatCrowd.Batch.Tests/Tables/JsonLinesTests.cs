@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Tables;
 
 using ThreatCrowd.Batch.Tests.Support;

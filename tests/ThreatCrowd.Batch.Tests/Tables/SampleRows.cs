@@ -1,4 +1,5 @@
-using ThreatCrowd.Batch.Tables;
+
+using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Tests.Tables;
 

@@ -1,3 +1,4 @@
+using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Tables;
 
 using ThreatCrowd.Batch.Tests.Support;

@@ -1,4 +1,5 @@
 using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Tests.Support;
 using ThreatCrowd.Batch.Votes;
 

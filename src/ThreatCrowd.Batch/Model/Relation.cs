@@ -1,4 +1,4 @@
-namespace ThreatCrowd.Batch.Lookups;
+namespace ThreatCrowd.Batch.Model;
 
 /// <summary>
 /// One related item of an answer, cleaned: <paramref name="Kind"/> is a <see cref="RelationKind"/> name,

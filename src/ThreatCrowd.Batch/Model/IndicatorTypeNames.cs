@@ -1,4 +1,4 @@
-namespace ThreatCrowd.Batch.Classification;
+namespace ThreatCrowd.Batch.Model;
 
 /// <summary>The lower-case names used in the store, the tables and the configuration.</summary>
 internal static class IndicatorTypeNames

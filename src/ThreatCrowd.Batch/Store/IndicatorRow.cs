@@ -1,4 +1,4 @@
-namespace ThreatCrowd.Batch.Tables;
+namespace ThreatCrowd.Batch.Store;
 
 /// <summary>One row of threatcrowd_indicators: an indicator and the summary of its latest answer.</summary>
 internal sealed record IndicatorRow(

@@ -1,4 +1,4 @@
-namespace ThreatCrowd.Batch.Tables;
+namespace ThreatCrowd.Batch.Store;
 
 /// <summary>One row of threatcrowd_relations: one related item of one indicator's latest answer.</summary>
 internal sealed record RelationRow(

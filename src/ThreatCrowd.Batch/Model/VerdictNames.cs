@@ -1,4 +1,4 @@
-namespace ThreatCrowd.Batch.Votes;
+namespace ThreatCrowd.Batch.Model;
 
 /// <summary>
 /// Verdict names in files and in the store, and the value vote.php takes. The vote API encodes them the other way

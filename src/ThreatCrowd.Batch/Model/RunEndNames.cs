@@ -1,4 +1,4 @@
-namespace ThreatCrowd.Batch.Runs;
+namespace ThreatCrowd.Batch.Model;
 
 internal static class RunEndNames
 {

@@ -1,4 +1,4 @@
-namespace ThreatCrowd.Batch.Lookups;
+namespace ThreatCrowd.Batch.Model;
 
 /// <summary>The names of the relations an answer holds, as written to the relations table.</summary>
 internal static class RelationKind

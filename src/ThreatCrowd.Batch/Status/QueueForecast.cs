@@ -1,8 +1,9 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Runs;
 using ThreatCrowd.Batch.Schedule;
 
-namespace ThreatCrowd.Batch.Runs;
+namespace ThreatCrowd.Batch.Status;
 
 /// <summary>
 /// How long what is due will take: the lookups at the configured interval and, with a run window, how many

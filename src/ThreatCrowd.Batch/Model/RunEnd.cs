@@ -1,4 +1,4 @@
-namespace ThreatCrowd.Batch.Runs;
+namespace ThreatCrowd.Batch.Model;
 
 /// <summary>Why a run's lookups ended; the name is what the store and status show.</summary>
 internal enum RunEnd

@@ -1,4 +1,4 @@
-namespace ThreatCrowd.Batch.Tables;
+namespace ThreatCrowd.Batch.Store;
 
 /// <summary>
 /// One row of threatcrowd_changes: a verdict (<see cref="Relation"/> null) or a related item that an export added or

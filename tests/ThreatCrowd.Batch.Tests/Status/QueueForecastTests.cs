@@ -1,7 +1,7 @@
 using ThreatCrowd.Batch.Configuration;
-using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Status;
 
-namespace ThreatCrowd.Batch.Tests.Runs;
+namespace ThreatCrowd.Batch.Tests.Status;
 
 public sealed class QueueForecastTests
 {

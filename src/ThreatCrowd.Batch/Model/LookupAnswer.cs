@@ -1,4 +1,4 @@
-namespace ThreatCrowd.Batch.Lookups;
+namespace ThreatCrowd.Batch.Model;
 
 /// <summary>
 /// A parsed answer. <paramref name="Found"/> is false for response_code 0, a real result. <paramref name="Votes"/>

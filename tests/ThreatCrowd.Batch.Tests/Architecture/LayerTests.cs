@@ -1,0 +1,180 @@
+using System.Reflection;
+using ThreatCrowd.Batch.Model;
+
+namespace ThreatCrowd.Batch.Tests.Architecture;
+
+/// <summary>
+/// The folders of the program (one namespace each) depend on each other one way: no folder uses a folder that uses
+/// it back, the model at the bottom uses nothing of the program, and the database's types stay in the store.
+/// </summary>
+public sealed class LayerTests
+{
+    private const string Root = "ThreatCrowd.Batch.";
+
+    /// <summary>
+    /// The types outside Store/ that still touch the database's types today (mostly through the session's
+    /// connection). The list may only shrink: a new use fails, and so does an entry that no longer needs its place.
+    /// </summary>
+    private static readonly string[] DatabaseTypesAllowedIn =
+    [
+        "ThreatCrowd.Batch.Cli.BatchCommandLine",
+        "ThreatCrowd.Batch.Cli.ResumeCommand",
+        "ThreatCrowd.Batch.Cli.StatusCommand",
+        "ThreatCrowd.Batch.Cli.VoteCommand",
+        "ThreatCrowd.Batch.Pivots.PivotEnqueuer",
+        "ThreatCrowd.Batch.Runs.BatchRun",
+        "ThreatCrowd.Batch.Runs.BatchSession",
+        "ThreatCrowd.Batch.Runs.ExportStage",
+        "ThreatCrowd.Batch.Runs.ImportStage",
+        "ThreatCrowd.Batch.Runs.LookupCheckpoint",
+        "ThreatCrowd.Batch.Runs.LookupStage",
+        "ThreatCrowd.Batch.Runs.PivotRounds",
+        "ThreatCrowd.Batch.Schedule.BatchScheduler",
+    ];
+
+    private static readonly Assembly Program = typeof(Indicator).Assembly;
+
+    private static readonly Lazy<IReadOnlyList<(Type Type, Type Uses)>> Uses = new(() =>
+    [
+        .. Program.GetTypes()
+            .Where(t => Folder(t) is not null)
+            .SelectMany(t => TypeReferences.Of(t).Select(used => (t, used))),
+    ]);
+
+    [Fact]
+    public void No_folder_uses_a_folder_that_uses_it_back()
+    {
+        var graph = FolderGraph();
+
+        var cycles = graph.Keys.Select(folder => PathBack(graph, folder)).OfType<string>().Distinct().ToList();
+
+        cycles.ShouldBeEmpty("folders in a cycle (each arrow names a type that makes it): " + string.Join("; ", cycles));
+    }
+
+    [Fact]
+    public void The_model_uses_nothing_of_the_program()
+    {
+        var uses = FolderGraph().GetValueOrDefault("Model") ?? [];
+
+        uses.Select(u => $"{u.Key} ({u.Value})").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_database_types_are_used_in_Store_only_and_the_allowed_rest_does_not_grow()
+    {
+        var offenders = Uses.Value
+            .Where(u => Folder(u.Type) != "Store" && IsDatabaseType(u.Uses))
+            .Select(u => Outermost(u.Type).FullName!)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        offenders.Except(DatabaseTypesAllowedIn).ShouldBeEmpty("new uses of Microsoft.Data.Sqlite or SQLitePCL outside Store/: go through the store instead");
+        DatabaseTypesAllowedIn.Except(offenders).ShouldBeEmpty("no longer use the database's types: take them off the allowed list");
+    }
+
+    [Fact]
+    public void The_reading_of_uses_sees_a_known_use_inside_a_method_body()
+    {
+        // Guards the IL reading itself: the store's answer writer names the model's answer in its signature, and the
+        // batch run catches a database exception (a use only the method body shows).
+        Uses.Value.ShouldContain(u => u.Type.Name == "AnswerWriter" && u.Uses == typeof(LookupAnswer));
+        Uses.Value.ShouldContain(u => u.Type.Name == "BatchRun" && IsDatabaseType(u.Uses));
+    }
+
+    [Fact]
+    public void The_readme_layout_names_every_folder_of_the_program_once()
+    {
+        var root = Support.RepositoryRoot.Find();
+        var readme = File.ReadAllText(Path.Combine(root, "README.md"));
+        var layout = readme[readme.IndexOf("## Layout", StringComparison.Ordinal)..];
+        layout = layout[..layout.IndexOf("\n```\n", layout.IndexOf("```", StringComparison.Ordinal) + 3, StringComparison.Ordinal)];
+        var folders = Directory.GetDirectories(Path.Combine(root, "src", "ThreatCrowd.Batch"))
+            .Select(Path.GetFileName)
+            .Where(name => name is not ("bin" or "obj"))
+            .ToList();
+
+        folders.ShouldNotBeEmpty();
+        foreach (var folder in folders)
+        {
+            var named = System.Text.RegularExpressions.Regex.Count(layout, $@"(?<![\w/]){folder}/");
+            named.ShouldBe(1, $"README's Layout names {folder}/ {named} times");
+        }
+    }
+
+    private static Dictionary<string, Dictionary<string, string>> FolderGraph()
+    {
+        var graph = new Dictionary<string, Dictionary<string, string>>();
+        foreach (var (type, used) in Uses.Value)
+        {
+            var from = Folder(type)!;
+            var to = used.Assembly == Program ? Folder(used) : null;
+            var edges = graph.TryGetValue(from, out var e) ? e : graph[from] = [];
+            if (to is not null && to != from)
+            {
+                edges.TryAdd(to, $"{Outermost(type).Name} uses {Outermost(used).Name}");
+            }
+        }
+
+        return graph;
+    }
+
+    /// <summary>A path from the folder back to itself, written out with one example use per arrow; null when there is none.</summary>
+    private static string? PathBack(Dictionary<string, Dictionary<string, string>> graph, string start)
+    {
+        var cameFrom = new Dictionary<string, string>();
+        var queue = new Queue<string>([start]);
+        while (queue.Count > 0)
+        {
+            var folder = queue.Dequeue();
+            foreach (var next in graph.GetValueOrDefault(folder)?.Keys ?? Enumerable.Empty<string>())
+            {
+                if (next == start)
+                {
+                    var path = new List<string> { folder };
+                    while (path[^1] != start)
+                    {
+                        path.Add(cameFrom[path[^1]]);
+                    }
+
+                    path.Reverse();
+                    path.Add(start);
+                    return start + string.Concat(path.Zip(path.Skip(1), (a, b) => $" -> {b} ({graph[a][b]})"));
+                }
+
+                if (next != start && cameFrom.TryAdd(next, folder))
+                {
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Folder(Type type)
+    {
+        var ns = type.Namespace;
+        if (ns is null || !ns.StartsWith(Root, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = ns[Root.Length..];
+        var dot = rest.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? rest : rest[..dot];
+    }
+
+    private static bool IsDatabaseType(Type type) =>
+        type.Namespace is { } ns && (ns.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal) || ns.StartsWith("SQLitePCL", StringComparison.Ordinal));
+
+    private static Type Outermost(Type type)
+    {
+        while (type.DeclaringType is { } outer)
+        {
+            type = outer;
+        }
+
+        return type;
+    }
+}
