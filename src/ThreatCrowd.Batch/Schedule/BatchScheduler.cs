@@ -17,7 +17,7 @@ internal sealed class BatchScheduler(BatchOptions options, TimeProvider clock, R
         var cron = new CronTimes(options.Schedule.Cron, zone);
         var runs = new ScheduledRuns(options, clock, console, stop);
         var catchUp = CatchUpReason(cron);
-        await using var factory = BatchSchedulerSetup.Build(runs, options.Schedule.Cron, zone, cron, clock, catchUp is not null);
+        await using var factory = BatchSchedulerSetup.Build(runs, options.Schedule.Cron, zone, clock, catchUp is not null);
         var scheduler = await factory.GetScheduler(stop).ConfigureAwait(false);
         try
         {

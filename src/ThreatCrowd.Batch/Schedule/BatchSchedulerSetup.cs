@@ -16,13 +16,16 @@ internal static class BatchSchedulerSetup
 
     public static readonly TriggerKey CatchUp = new("catch-up", "threatcrowd");
 
-    public static StandaloneSchedulerFactory Build(ScheduledRuns runs, string cron, TimeZoneInfo zone, CronTimes times, TimeProvider clock, bool catchUp) =>
+    public static StandaloneSchedulerFactory Build(ScheduledRuns runs, string cron, TimeZoneInfo zone, TimeProvider clock, bool catchUp) =>
         QuartzSchedulerBuilder.Create(q =>
         {
             // The name must be unique within the process: tests run several schedulers side by side.
             q.ConfigureScheduler(scheduler => scheduler.InstanceName = "threatcrowd-batch-" + Guid.NewGuid().ToString("N"));
             q.UseTimeProvider(clock);
+            // Two: the run holds one thread, and a firing that comes meanwhile needs the other to be vetoed.
             q.UseDefaultThreadPool(maxConcurrency: 2);
+            // A shared job store would replace this line alone: the job carries no job data, and what it runs with
+            // (this process's runs) comes from the scheduler's container, which nothing persists.
             q.UseInMemoryStore();
             q.Services.AddSingleton(runs);
             q.AddJob<BatchJob>(job => job.WithIdentity(Job).StoreDurably());
@@ -39,7 +42,7 @@ internal static class BatchSchedulerSetup
                 q.AddTrigger(trigger => trigger.WithIdentity(CatchUp).ForJob(Job).StartNow());
             }
 
-            q.AddJobListener(new NextRunLogger(runs, times, clock));
+            q.AddJobListener(new NextRunLogger(runs, new CronTimes(cron, zone), clock));
             q.AddTriggerListener(new SkippedFirings(runs));
         }).Build();
 }

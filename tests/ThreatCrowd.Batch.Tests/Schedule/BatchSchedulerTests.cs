@@ -54,7 +54,7 @@ public sealed class BatchSchedulerTests
         using var dir = new TempDirectory();
         var options = Options(server, dir, "0 0 1 * * ?", "aoldaily.com");
         var runs = new ScheduledRuns(options, TimeProvider.System, new RunConsole(TextWriter.Null, TextWriter.Null), CancellationToken.None);
-        await using var factory = BatchSchedulerSetup.Build(runs, options.Schedule.Cron, TimeZoneInfo.Utc, new CronTimes(options.Schedule.Cron, TimeZoneInfo.Utc), TimeProvider.System, catchUp: false);
+        await using var factory = BatchSchedulerSetup.Build(runs, options.Schedule.Cron, TimeZoneInfo.Utc, TimeProvider.System, catchUp: false);
         var scheduler = await factory.GetScheduler();
 
         var nightly = (await scheduler.GetTrigger(BatchSchedulerSetup.Nightly)).ShouldNotBeNull();
