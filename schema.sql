@@ -2,7 +2,7 @@
 -- Its version is SQLite's user_version: raise it with every change to this file and add the step that brings
 -- a store of the previous version up to it in src/ThreatCrowd.Batch/Store/Migrations.cs.
 -- Times are Unix milliseconds (UTC): compact, sortable, and exact enough to pace requests across restarts.
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 -- One row per distinct indicator (type + normalized value): the queue and its checkpoint state.
 CREATE TABLE indicators (
@@ -23,6 +23,41 @@ CREATE TABLE indicators (
     depth             INTEGER NOT NULL DEFAULT 0,
     UNIQUE (type, value)
 );
+
+-- What status and resume ask of a store of millions without reading it through: how many indicators there are of
+-- each type in each state, kept by the triggers below as rows come, change and go, and the indexes that find the
+-- few due indicators that are not pending. Pending rows enter none of these indexes, so an import pays only the
+-- trigger's one-row update per new indicator.
+CREATE TABLE indicator_counts (
+    type  TEXT    NOT NULL,
+    state TEXT    NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (type, state)
+) WITHOUT ROWID;
+
+CREATE TRIGGER indicator_counts_insert AFTER INSERT ON indicators
+BEGIN
+    INSERT INTO indicator_counts (type, state, count) VALUES (new.type, new.state, 1)
+    ON CONFLICT (type, state) DO UPDATE SET count = count + 1;
+END;
+
+CREATE TRIGGER indicator_counts_update AFTER UPDATE OF type, state ON indicators
+WHEN old.type IS NOT new.type OR old.state IS NOT new.state
+BEGIN
+    UPDATE indicator_counts SET count = count - 1 WHERE type = old.type AND state = old.state;
+    INSERT INTO indicator_counts (type, state, count) VALUES (new.type, new.state, 1)
+    ON CONFLICT (type, state) DO UPDATE SET count = count + 1;
+END;
+
+CREATE TRIGGER indicator_counts_delete AFTER DELETE ON indicators
+BEGIN
+    UPDATE indicator_counts SET count = count - 1 WHERE type = old.type AND state = old.state;
+END;
+
+CREATE INDEX indicators_failed ON indicators (retry_after) WHERE state = 'failed';
+CREATE INDEX indicators_answered ON indicators (looked_up_at) WHERE state IN ('found', 'not_found');
+CREATE INDEX indicators_pending_timed ON indicators (looked_up_at) WHERE state = 'pending' AND looked_up_at IS NOT NULL;
+CREATE INDEX indicators_pivots ON indicators (depth, state) WHERE depth > 0;
 
 -- Where each indicator came from: every CSV file and feed that named it, first and last time.
 CREATE TABLE sources (
@@ -55,6 +90,7 @@ CREATE TABLE answers (
     answered_at  INTEGER NOT NULL,
     relations_cut INTEGER NOT NULL DEFAULT 0  -- related items of this answer beyond the cap, not kept
 );
+CREATE INDEX answers_cut ON answers (relations_cut) WHERE relations_cut > 0;
 
 -- The cleaned related items of each latest answer (one row per indicator, relation and item).
 CREATE TABLE relations (

@@ -14,7 +14,7 @@ internal sealed record BenchSettings(
     string WorkDirectory,
     ImmutableHashSet<string> Suites)
 {
-    public static readonly ImmutableArray<string> AllSuites = ["import", "export", "pacing", "resume"];
+    public static readonly ImmutableArray<string> AllSuites = ["import", "export", "pacing", "resume", "scale"];
 
     /// <summary>The program exactly as <c>./run.sh</c> runs it, unless <c>--program</c> names another build (an older one, to compare).</summary>
     public string ProgramPath { get; init; } = Path.Combine(RepositoryRoot, "artifacts", "bin", "ThreatCrowd.Batch", "release", "threatcrowd-batch.dll");
@@ -45,6 +45,9 @@ internal sealed record BenchSettings(
     public int ServicePacedLookups => Quick ? 0 : 7;
 
     public int ResumeIndicators => Quick ? 100_000 : 1_000_000;
+
+    /// <summary>The big store of the scale suite; it is held against an empty store and one a quarter its size.</summary>
+    public int ScaleIndicators => Quick ? 400_000 : 4_000_000;
 
     public string DataDirectory => Path.Combine(WorkDirectory, "data");
 

@@ -60,6 +60,7 @@ foreach (var suite in BenchSettings.AllSuites.Where(settings.Suites.Contains))
         "import" => await new ImportSuite(settings, runner, Console.Out).RunAsync(cancel.Token),
         "export" => await new ExportSuite(settings, runner, Console.Out).RunAsync(cancel.Token),
         "pacing" => await new PacingSuite(settings, runner, Console.Out).RunAsync(cancel.Token),
+        "scale" => await new ScaleSuite(settings, runner, Console.Out).RunAsync(cancel.Token),
         _ => await new ResumeSuite(settings, runner, Console.Out).RunAsync(cancel.Token),
     });
 }

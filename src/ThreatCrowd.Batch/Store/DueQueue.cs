@@ -24,6 +24,18 @@ internal static class DueQueue
 
     private const string BarePending = $"state = '{IndicatorStateNames.Pending}' AND coalesce(looked_up_at, 0) = 0";
 
+    // The due indicators that are not bare pending ones, each part written so that one of the store's partial
+    // indexes answers it (indicators_pending_timed, indicators_failed, indicators_answered): a store of millions of
+    // pending indicators is not read through to find the few others.
+    private const string TimedPending =
+        $"state = '{IndicatorStateNames.Pending}' AND looked_up_at IS NOT NULL AND looked_up_at <> 0";
+
+    private const string FailedDue =
+        $"state = '{IndicatorStateNames.Failed}' AND (retry_after IS NULL OR retry_after <= ?1)";
+
+    private const string StaleAnswers =
+        $"state IN ('{IndicatorStateNames.Found}', '{IndicatorStateNames.NotFound}') AND looked_up_at <= ?2";
+
     public static List<long> Load(SqliteConnection connection, DateTimeOffset now, TimeSpan refreshAfter, int limit, IReadOnlyList<(string Pattern, int Priority)> priorities)
     {
         // Without ranks or pivots (the usual case) the order is the import order within three small-to-sort groups.
@@ -59,9 +71,16 @@ internal static class DueQueue
     {
         // Never-answered indicators without a lookup time (normally the whole queue) are already in order by id: only
         // their ids are read. The rest, usually few, come with their group as a number and their lookup time.
+        // Bare pending ones come before every other due indicator, so with a limit no more of them are needed.
         var pending = new List<long>();
-        using (var query = new PreparedStatement(connection, $"SELECT id FROM indicators WHERE {BarePending} ORDER BY id"))
+        var bare = $"SELECT id FROM indicators WHERE {BarePending} ORDER BY id{(limit > 0 ? " LIMIT ?1" : string.Empty)}";
+        using (var query = new PreparedStatement(connection, bare))
         {
+            if (limit > 0)
+            {
+                query.Bind(1, limit);
+            }
+
             while (query.Step())
             {
                 pending.Add(query.Int64(0));
@@ -69,13 +88,18 @@ internal static class DueQueue
         }
 
         var others = new[] { new List<(long LookedUpAt, long Id)>(), new List<(long LookedUpAt, long Id)>(), new List<(long LookedUpAt, long Id)>() };
-        var sql = $"SELECT id, {GroupSql}, coalesce(looked_up_at, 0) FROM indicators WHERE ({Positional(DueCondition)}) AND NOT ({BarePending})";
-        using (var query = new PreparedStatement(connection, sql))
+        var parts = new[] { TimedPending, FailedDue, StaleAnswers };
+        for (var group = 0; group < parts.Length; group++)
         {
-            query.Bind(1, UnixMs.From(now)).Bind(2, UnixMs.From(now - refreshAfter));
+            using var query = new PreparedStatement(connection, $"SELECT id, coalesce(looked_up_at, 0) FROM indicators WHERE {parts[group]}");
+            if (group > 0)
+            {
+                query.Bind(group, UnixMs.From(group == 1 ? now : now - refreshAfter));
+            }
+
             while (query.Step())
             {
-                others[(int)query.Int64(1)].Add((query.Int64(2), query.Int64(0)));
+                others[group].Add((query.Int64(1), query.Int64(0)));
             }
         }
 
@@ -104,8 +128,19 @@ internal static class DueQueue
         return due;
     }
 
-    public static long Count(SqliteConnection connection, DateTimeOffset now, TimeSpan refreshAfter) =>
-        connection.ExecuteScalar<long>($"SELECT count(*) FROM indicators WHERE {DueCondition}", Parameters(now, refreshAfter, 0));
+    /// <summary>
+    /// How many are due: every pending one, from the counts the store's triggers keep, and the failed and stale ones
+    /// through their partial indexes. What is read grows with what is due besides pending ones, not with the store.
+    /// </summary>
+    public static long Count(SqliteConnection connection, DateTimeOffset now, TimeSpan refreshAfter)
+    {
+        var pending = connection.ExecuteScalar<long>(
+            $"SELECT coalesce(sum(count), 0) FROM indicator_counts WHERE state = '{IndicatorStateNames.Pending}'");
+        using var others = new PreparedStatement(
+            connection, $"SELECT (SELECT count(*) FROM indicators WHERE {FailedDue}) + (SELECT count(*) FROM indicators WHERE {StaleAnswers})");
+        others.Bind(1, UnixMs.From(now)).Bind(2, UnixMs.From(now - refreshAfter));
+        return pending + (others.Step() ? others.Int64(0) : 0);
+    }
 
     private static DynamicParameters Parameters(DateTimeOffset now, TimeSpan refreshAfter, int limit)
     {
@@ -115,8 +150,4 @@ internal static class DueQueue
         parameters.Add("$limit", limit);
         return parameters;
     }
-
-    /// <summary>The condition with positional parameters, for a statement run through <see cref="PreparedStatement"/>.</summary>
-    private static string Positional(string condition) =>
-        condition.Replace("$now", "?1", StringComparison.Ordinal).Replace("$staleBefore", "?2", StringComparison.Ordinal);
 }

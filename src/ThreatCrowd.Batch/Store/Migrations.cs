@@ -99,5 +99,46 @@ internal static class Migrations
 
             PRAGMA user_version = 5;
             """,
+
+        // 5 → 6: counts of indicators by type and state kept by triggers, and partial indexes over the few due
+        // indicators that are not pending, so that status and resume answer at once on a store of millions. The
+        // counts start from one pass over the table: the only full scan the upgrade costs.
+        [5] =
+            """
+            CREATE TABLE indicator_counts (
+                type  TEXT    NOT NULL,
+                state TEXT    NOT NULL,
+                count INTEGER NOT NULL,
+                PRIMARY KEY (type, state)
+            ) WITHOUT ROWID;
+            INSERT INTO indicator_counts (type, state, count) SELECT type, state, count(*) FROM indicators GROUP BY type, state;
+
+            CREATE TRIGGER indicator_counts_insert AFTER INSERT ON indicators
+            BEGIN
+                INSERT INTO indicator_counts (type, state, count) VALUES (new.type, new.state, 1)
+                ON CONFLICT (type, state) DO UPDATE SET count = count + 1;
+            END;
+
+            CREATE TRIGGER indicator_counts_update AFTER UPDATE OF type, state ON indicators
+            WHEN old.type IS NOT new.type OR old.state IS NOT new.state
+            BEGIN
+                UPDATE indicator_counts SET count = count - 1 WHERE type = old.type AND state = old.state;
+                INSERT INTO indicator_counts (type, state, count) VALUES (new.type, new.state, 1)
+                ON CONFLICT (type, state) DO UPDATE SET count = count + 1;
+            END;
+
+            CREATE TRIGGER indicator_counts_delete AFTER DELETE ON indicators
+            BEGIN
+                UPDATE indicator_counts SET count = count - 1 WHERE type = old.type AND state = old.state;
+            END;
+
+            CREATE INDEX indicators_failed ON indicators (retry_after) WHERE state = 'failed';
+            CREATE INDEX indicators_answered ON indicators (looked_up_at) WHERE state IN ('found', 'not_found');
+            CREATE INDEX indicators_pending_timed ON indicators (looked_up_at) WHERE state = 'pending' AND looked_up_at IS NOT NULL;
+            CREATE INDEX indicators_pivots ON indicators (depth, state) WHERE depth > 0;
+            CREATE INDEX answers_cut ON answers (relations_cut) WHERE relations_cut > 0;
+
+            PRAGMA user_version = 6;
+            """,
     };
 }

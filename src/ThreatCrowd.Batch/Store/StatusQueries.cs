@@ -7,11 +7,12 @@ namespace ThreatCrowd.Batch.Store;
 /// <summary>Counts for the status command: indicators by state and type, rejects, and failures by reason.</summary>
 internal sealed class StatusQueries(SqliteConnection connection)
 {
+    /// <summary>Read from the counts the store's triggers keep, not by counting millions of rows.</summary>
     public IReadOnlyList<(string Type, string State, long Count)> CountsByTypeAndState() =>
         connection.Query<(string, string, long)>(
-            "SELECT type, state, count(*) FROM indicators GROUP BY type, state ORDER BY type, state").AsList();
+            "SELECT type, state, count FROM indicator_counts WHERE count > 0 ORDER BY type, state").AsList();
 
-    /// <summary>Indicators reached by pivots, by depth: how many, and how many are still queued (never asked).</summary>
+    /// <summary>Indicators reached by pivots (the partial index indicators_pivots holds only them), by depth: how many, and how many are still queued (never asked).</summary>
     public IReadOnlyList<(int Depth, long Count, long Queued)> PivotsByDepth() =>
         connection.Query<(int, long, long)>(
             $"SELECT depth, count(*), sum(state = '{IndicatorStateNames.Pending}') FROM indicators WHERE depth > 0 GROUP BY depth ORDER BY depth").AsList();

@@ -43,6 +43,21 @@ public sealed class DueQueueTests
     }
 
     [Fact]
+    public void The_count_of_pending_ones_comes_from_the_kept_counts_not_from_reading_the_rows()
+    {
+        using var dir = new TempDirectory();
+        using var db = StoreDatabase.Open(dir.File("store.db"));
+        var ids = Import(db, "a.com", "b.com", "c.com");
+        new AnswerWriter(db).SaveFailure(ids["c.com"], "HTTP 503", Now, new RunLog(db).Start("test", Now));
+        DueQueue.Count(db, Now, Week).ShouldBe(3);
+
+        // Were the rows counted, this would not change what the count says.
+        db.Execute($"UPDATE indicator_counts SET count = 4000000 WHERE state = '{IndicatorStateNames.Pending}'");
+
+        DueQueue.Count(db, Now, Week).ShouldBe(4_000_001);
+    }
+
+    [Fact]
     public void A_limit_takes_the_first_in_priority_order()
     {
         using var dir = new TempDirectory();

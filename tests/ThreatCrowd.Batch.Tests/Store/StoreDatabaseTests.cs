@@ -17,7 +17,7 @@ public sealed class StoreDatabaseTests
         Schema.Version.ShouldBeGreaterThan(0);
         connection.Query<string>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
             .ShouldBe([
-                "answers", "changes", "exported_relations", "exported_verdicts", "indicators", "pacing", "provenance", "rejects",
+                "answers", "changes", "exported_relations", "exported_verdicts", "indicator_counts", "indicators", "pacing", "provenance", "rejects",
                 "relations", "runs", "sources", "votes",
             ]);
         connection.ExecuteScalar<string>("PRAGMA journal_mode").ShouldBe("wal");

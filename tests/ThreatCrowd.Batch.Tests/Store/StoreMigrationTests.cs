@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Store;
@@ -5,7 +6,7 @@ using ThreatCrowd.Batch.Tests.Support;
 
 namespace ThreatCrowd.Batch.Tests.Store;
 
-public sealed class StoreMigrationTests
+public sealed partial class StoreMigrationTests
 {
     private static string SchemaV1 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "schema-v1.sql"));
 
@@ -14,6 +15,8 @@ public sealed class StoreMigrationTests
     private static string SchemaV3 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "schema-v3.sql"));
 
     private static string SchemaV4 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "schema-v4.sql"));
+
+    private static string SchemaV5 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "schema-v5.sql"));
 
     [Fact]
     public void A_version_1_store_is_brought_to_the_current_version_with_its_rows_kept_and_the_new_tables_added()
@@ -132,11 +135,13 @@ public sealed class StoreMigrationTests
         SchemaV2.ShouldContain("PRAGMA user_version = 2;");
         SchemaV3.ShouldContain("PRAGMA user_version = 3;");
         SchemaV4.ShouldContain("PRAGMA user_version = 4;");
-        Migrations.Steps.Keys.ShouldBe([1, 2, 3, 4]);
+        SchemaV5.ShouldContain("PRAGMA user_version = 5;");
+        Migrations.Steps.Keys.ShouldBe([1, 2, 3, 4, 5]);
         Migrations.Steps[1].TrimEnd().ShouldEndWith("PRAGMA user_version = 2;");
         Migrations.Steps[2].TrimEnd().ShouldEndWith("PRAGMA user_version = 3;");
         Migrations.Steps[3].TrimEnd().ShouldEndWith("PRAGMA user_version = 4;");
         Migrations.Steps[4].TrimEnd().ShouldEndWith("PRAGMA user_version = 5;");
+        Migrations.Steps[5].TrimEnd().ShouldEndWith("PRAGMA user_version = 6;");
     }
 
     [Fact]
@@ -187,10 +192,41 @@ public sealed class StoreMigrationTests
         Shape(store).ShouldBe(Shape(fresh));
     }
 
+    [Fact]
+    public void A_version_5_store_starts_its_counts_from_the_indicators_it_holds_and_keeps_them_as_they_change()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("v5.db");
+        using (var v5 = new SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            v5.Open();
+            v5.Execute(SchemaV5);
+            v5.Execute(
+                """
+                INSERT INTO indicators (id, type, value, first_imported_at, last_imported_at, state) VALUES (1, 'domain', 'aoldaily.com', 1, 2, 'found');
+                INSERT INTO indicators (id, type, value, first_imported_at, last_imported_at) VALUES (2, 'domain', 'pending.com', 1, 2);
+                INSERT INTO indicators (id, type, value, first_imported_at, last_imported_at) VALUES (3, 'ip', '8.8.8.8', 1, 2);
+                """);
+        }
+
+        using var store = StoreDatabase.Open(path);
+        using var fresh = StoreDatabase.Open(dir.File("fresh.db"));
+
+        Counts(store).ShouldBe(["domain found 1", "domain pending 1", "ip pending 1"]);
+        store.Execute("UPDATE indicators SET state = 'failed' WHERE id = 2; DELETE FROM indicators WHERE id = 3;");
+        store.Execute("INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES ('ip', '9.9.9.9', 1, 2)");
+        Counts(store).ShouldBe(["domain failed 1", "domain found 1", "domain pending 0", "ip pending 1"]);
+        Shape(store).ShouldBe(Shape(fresh));
+    }
+
+    private static List<string> Counts(SqliteConnection db) =>
+        db.Query<string>("SELECT type || ' ' || state || ' ' || count FROM indicator_counts ORDER BY type, state").ToList();
+
     private static List<string> Tables(SqliteConnection db) =>
         db.Query<string>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").ToList();
 
-    // Every table's columns with their type, nullability and key position, and every index's columns.
+    // Every table's columns with their type, nullability and key position, every index's columns, and the text of
+    // every trigger and partial index (spaces aside), which a migration must repeat exactly.
     private static List<string> Shape(SqliteConnection db) =>
         db.Query<string>(
             """
@@ -199,6 +235,11 @@ public sealed class StoreMigrationTests
             UNION ALL
             SELECT m.name || ' index ' || i.name || '(' || (SELECT group_concat(name) FROM pragma_index_info(i.name)) || ')'
             FROM sqlite_schema m, pragma_index_list(m.name) i WHERE m.type = 'table'
+            UNION ALL
+            SELECT type || ' ' || sql FROM sqlite_schema WHERE type = 'trigger' OR (type = 'index' AND sql LIKE '% WHERE %')
             ORDER BY 1
-            """).ToList();
+            """).Select(line => Whitespace().Replace(line, " ")).ToList();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }
