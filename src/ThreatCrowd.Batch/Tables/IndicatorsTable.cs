@@ -16,11 +16,4 @@ internal static class IndicatorsTable
         var layout = new IndicatorLayout();
         return TableWriter.WriteAsync(outputDirectory, Name, layout, withJson ? layout : null, rows, ct);
     }
-
-    public static Task<TableWritten> WriteAsync(
-        string outputDirectory, IAsyncEnumerable<IndicatorRow> rows, CancellationToken ct)
-    {
-        var layout = new IndicatorLayout();
-        return TableWriter.WriteAsync(outputDirectory, Name, layout, layout, rows, ct);
-    }
 }

@@ -16,10 +16,4 @@ internal static class RelationsTable
         var layout = new RelationLayout();
         return TableWriter.WriteAsync(outputDirectory, Name, layout, withJson ? layout : null, rows, ct);
     }
-
-    public static Task<TableWritten> WriteAsync(string outputDirectory, IAsyncEnumerable<RelationRow> rows, CancellationToken ct)
-    {
-        var layout = new RelationLayout();
-        return TableWriter.WriteAsync(outputDirectory, Name, layout, layout, rows, ct);
-    }
 }

@@ -41,23 +41,6 @@ public sealed class GoldenFileTests
     }
 
     [Fact]
-    public async Task Rows_streamed_asynchronously_give_the_same_files()
-    {
-        using var folder = new TempDirectory();
-
-        await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators().ToAsyncEnumerable(), CancellationToken.None);
-        await RelationsTable.WriteAsync(folder.Path, SampleRows.Relations().ToAsyncEnumerable(), CancellationToken.None);
-        await RejectsTable.WriteAsync(folder.Path, SampleRows.Rejects().ToAsyncEnumerable(), CancellationToken.None);
-
-        foreach (var name in folder.FileNames())
-        {
-            folder.File(name).ShouldMatchGolden(name);
-        }
-
-        folder.FileNames().Count.ShouldBe(5);
-    }
-
-    [Fact]
     public void A_difference_is_reported_with_its_first_differing_line_made_visible()
     {
         var message = GoldenFile.Describe(

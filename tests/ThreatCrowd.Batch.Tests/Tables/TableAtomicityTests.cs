@@ -50,18 +50,6 @@ public sealed class TableAtomicityTests
         await ShouldHoldOldTableAsync(folder);
     }
 
-    [Fact]
-    public async Task Rows_streamed_asynchronously_that_fail_leave_the_old_files()
-    {
-        using var folder = new TempDirectory();
-        await WriteOldTableAsync(folder);
-
-        await Should.ThrowAsync<InvalidOperationException>(
-            () => RelationsTable.WriteAsync(folder.Path, RowsThenFailure(50_000).ToAsyncEnumerable(), CancellationToken.None));
-
-        await ShouldHoldOldTableAsync(folder);
-    }
-
     private static IEnumerable<RelationRow> RowsThenFailure(int count)
     {
         foreach (var row in Rows(count))
