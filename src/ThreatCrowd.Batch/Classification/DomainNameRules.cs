@@ -64,9 +64,16 @@ internal static class DomainNameRules
         return label.Length > MaxLabelLength ? $"domain label longer than {MaxLabelLength} characters" : null;
     }
 
-    // Top-level domains are letters, or punycode for the international ones; "1.2.3.999" is a typo, not a name.
-    private static string? CheckTopLevel(ReadOnlySpan<char> tld) =>
-        tld.StartsWith("xn--", StringComparison.Ordinal) || !tld.ContainsAnyExceptInRange('a', 'z')
-            ? null
+    // "1.2.3.999" is a typo and "report.doc" a file name: only a top-level domain that exists makes a domain name.
+    private static string? CheckTopLevel(ReadOnlySpan<char> tld)
+    {
+        if (TopLevelDomains.Contains(tld))
+        {
+            return null;
+        }
+
+        return tld.StartsWith("xn--", StringComparison.Ordinal) || !tld.ContainsAnyExceptInRange('a', 'z')
+            ? $"top-level domain \"{tld}\" does not exist (not in the Public Suffix List)"
             : $"top-level domain \"{tld}\" is not alphabetic";
+    }
 }

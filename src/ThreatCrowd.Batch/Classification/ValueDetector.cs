@@ -18,6 +18,13 @@ internal sealed class ValueDetector
     {
         var value = StripMailto(Refanger.Refang(cleaned));
         var hostReason = HostExtractor.Reduce(value, out value);
+
+        // A wildcard entry (*.duckdns.org, as block lists and Splunk lookups write them) names its domain.
+        if (value.StartsWith("*.", StringComparison.Ordinal))
+        {
+            value = value[2..];
+        }
+
         var reason = hostReason ?? WhitespaceRule.Find(value, allowPlainSpaces: false);
         if (reason is not null)
         {

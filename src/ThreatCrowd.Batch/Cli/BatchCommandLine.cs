@@ -26,6 +26,7 @@ internal static class BatchCommandLine
                 "resume" => await ResumeCommand.RunAsync(LoadToExport(arguments), arguments, console, clock, ct).ConfigureAwait(false),
                 "schedule" => await ScheduleCommand.RunAsync(LoadToExport(arguments), console, clock, ct).ConfigureAwait(false),
                 "vote" => await VoteCommand.RunAsync(Load(arguments), arguments, console, clock, ct).ConfigureAwait(false),
+                "inspect" => InspectCommand.Run(Load(arguments), arguments, console),
                 "import" => await ImportCommand.RunAsync(LoadToExport(arguments), arguments, console, clock, ct).ConfigureAwait(false),
                 _ => await RunCommand.RunAsync(LoadToExport(arguments), arguments, console, clock, ct).ConfigureAwait(false),
             };

@@ -8,7 +8,7 @@ namespace ThreatCrowd.Batch.Cli;
 /// </summary>
 internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOnlyList<string> Inputs, int? MaxLookups, IReadOnlyList<string> Settings)
 {
-    public static readonly IReadOnlyList<string> Verbs = ["run", "resume", "status", "export", "import", "vote", "schedule", "demo", "help"];
+    public static readonly IReadOnlyList<string> Verbs = ["run", "resume", "status", "export", "import", "vote", "inspect", "schedule", "demo", "help"];
 
     /// <summary>--until HH:MM: the time of day at which this run stops looking up (overrides Lookup:StopAt).</summary>
     public string? Until { get; init; }
@@ -46,7 +46,7 @@ internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOn
                 case "--confirm" when verb is "vote":
                     confirm = true;
                     break;
-                case "--input" when verb is "run" or "import" or "vote":
+                case "--input" when verb is "run" or "import" or "vote" or "inspect":
                     inputs.Add(Value(args, ref i, arg));
                     break;
                 case "--max-lookups" when verb is "run" or "resume":
@@ -65,6 +65,9 @@ internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOn
                     break;
                 case "-h" or "--help":
                     return new CommandArguments("help", null, [], null, []);
+                case var file when verb is "inspect" && !file.StartsWith('-'):
+                    inputs.Add(file);
+                    break;
                 default:
                     if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains(':', StringComparison.Ordinal))
                     {

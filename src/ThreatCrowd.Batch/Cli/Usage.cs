@@ -13,13 +13,14 @@ internal static class Usage
           status   counts by state and type, the last runs, and what is due
           export   rewrite the tables from the store (no network)
           import   read the sources into the store (no lookups)
+          inspect  show how a CSV file will be read (header, columns, first values), writing nothing
           vote     send the analysts' verdicts of a CSV (indicator,verdict) to vote.php; lists them unless --confirm
           schedule stay up and run the batch on Schedule:Cron (Quartz), one run at a time
           demo     the whole pipeline offline, against a local stand-in of the service
 
         Options:
           --config FILE         a JSON settings file layered over config/appsettings.json
-          --input FILE          a CSV file to read (run, import, vote; repeatable)
+          --input FILE          a CSV file to read (run, import, vote, inspect; repeatable)
           --confirm             really send the votes (vote)
           --max-lookups N       ask at most N indicators in this run (run, resume)
           --until HH:MM         stop looking up at this time of day (run, resume; Schedule:TimeZone)

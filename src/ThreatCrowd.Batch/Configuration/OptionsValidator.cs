@@ -60,6 +60,7 @@ internal static class OptionsValidator
             }
         }
 
+        errors.AddRange(FileReadValidator.Validate(options.Sources.Files));
         if (options.Lookup.RefreshAfter < TimeSpan.Zero)
         {
             errors.Add($"Lookup:RefreshAfter is {options.Lookup.RefreshAfter}; it must be 0 (ask again every run) or a positive time span such as 7.00:00:00.");

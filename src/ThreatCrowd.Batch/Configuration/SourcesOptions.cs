@@ -12,6 +12,12 @@ internal sealed class SourcesOptions
 
     public FeedOptions[] Feeds { get; init; } = [];
 
+    /// <summary>How to read particular files, where detection gets them wrong.</summary>
+    public FileReadOptions[] Files { get; init; } = [];
+
+    /// <summary>Read only the MISP attributes whose to_ids is 1; off, every attribute is read.</summary>
+    public bool MispToIdsOnly { get; init; }
+
     /// <summary>Ranks sources: a higher number is asked first within each kind of due indicator.</summary>
     public SourcePriority[] Priorities { get; init; } = [];
 

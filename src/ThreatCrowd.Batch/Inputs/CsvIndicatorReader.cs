@@ -3,23 +3,33 @@ using ThreatCrowd.Batch.Classification;
 namespace ThreatCrowd.Batch.Inputs;
 
 /// <summary>
-/// Reads raw indicator values from a CSV file as SIEM exports and analysts write them: with or without a header,
-/// comma, semicolon or tab separated, quoted or not. Entries stream out lazily; nothing that goes wrong with the
-/// file throws out of the enumeration: it becomes an entry with a <see cref="SourceEntry.Problem"/>.
+/// Reads raw indicator values from a CSV file as SIEM exports, feeds and analysts write them: with or without a
+/// header (commented out under a banner too), comma, semicolon or tab separated, quoted or not, # comments
+/// anywhere. The layout is worked out from the file's first rows (<see cref="CsvLayoutBuilder"/>), then entries
+/// stream out lazily; nothing that goes wrong with the file throws out of the enumeration: it becomes an entry
+/// with a <see cref="SourceEntry.Problem"/>.
 /// </summary>
 internal sealed class CsvIndicatorReader
 {
-    // Only used to tell a first data row from a header; the classifying proper happens downstream.
-    private readonly IndicatorClassifier classifier = new();
+    // Only used to judge headers and the first rows; the classifying proper happens downstream.
+    private readonly CsvLayoutBuilder builder = new(new IndicatorClassifier());
 
     /// <param name="path">The file; entries name it as given.</param>
-    public IEnumerable<SourceEntry> Read(string path)
+    /// <param name="settings">What Sources:Files says about the file, if anything.</param>
+    public IEnumerable<SourceEntry> Read(string path, CsvReadSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return ReadEntries(path);
+        return ReadEntries(path, settings ?? CsvReadSettings.Detect);
     }
 
-    private IEnumerable<SourceEntry> ReadEntries(string path)
+    /// <summary>How the file will be read: its header, delimiter and the role of each column.</summary>
+    public CsvColumnLayout Layout(string path, CsvReadSettings settings, out CsvPreview preview)
+    {
+        preview = CsvPreview.Read(path);
+        return builder.Build(path, preview, settings);
+    }
+
+    private IEnumerable<SourceEntry> ReadEntries(string path, CsvReadSettings settings)
     {
         CsvColumnLayout? layout = null;
         var rowEntries = new List<SourceEntry>();
@@ -31,24 +41,17 @@ internal sealed class CsvIndicatorReader
                 continue;
             }
 
-            if (CsvCells.IsBlankRow(row))
+            // Worked out once the file is known to open, from a preview of its own.
+            layout ??= Layout(path, settings, out _);
+            if (step.Line <= (layout.Header?.Line ?? 0) || CsvCells.IsBlankRow(row))
             {
                 continue;
             }
 
-            if (layout is null)
+            if (layout.Problem is { } problem)
             {
-                layout = CsvColumnLayout.FromFirstRow(row.Current.ToArray(), classifier);
-                if (layout.IsHeader && !layout.HasValueColumns)
-                {
-                    yield return new SourceEntry(path, step.Line, "", null, CsvColumnLayout.NoValueColumns);
-                    yield break;
-                }
-
-                if (layout.IsHeader)
-                {
-                    continue;
-                }
+                yield return new SourceEntry(path, layout.Header?.Line ?? 0, "", null, problem);
+                yield break;
             }
 
             rowEntries.Clear();

@@ -102,10 +102,17 @@ internal static class CsvRecordSource
         }
     }
 
-    private static CsvReaderOptions Options(char delimiter, bool lineBreaksInQuotes, Action<CsvMalformedRecord> onMalformed) =>
+    /// <summary>
+    /// The reading rules of every input file: # lines are comments (feed banners and trailers; a commented-out
+    /// header is found by <see cref="CsvPreview"/>), and spaces between a delimiter and a quote are dropped, so that
+    /// abuse.ch's <c>"a", "b"</c> reads as quoted fields.
+    /// </summary>
+    public static CsvReaderOptions Options(char delimiter, bool lineBreaksInQuotes, Action<CsvMalformedRecord> onMalformed) =>
         CsvReaderOptions.Default with
         {
             Separator = delimiter,
+            CommentPrefix = '#',
+            TrimWhitespace = true,
             HasHeader = false,
             DetectSeparatorHint = false,
             TrackLineNumbers = true,

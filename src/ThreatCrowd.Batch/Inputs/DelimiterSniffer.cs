@@ -1,8 +1,9 @@
 namespace ThreatCrowd.Batch.Inputs;
 
 /// <summary>
-/// Picks the field delimiter of a CSV file from its first non-blank line: whichever of comma, semicolon and tab
-/// occurs most often outside quotes (SIEM exports and European Excel use all three). Comma wins ties and empty input.
+/// Picks the field delimiter of a CSV file from its first line that is neither blank nor a # comment (a feed's
+/// banner): whichever of comma, semicolon and tab occurs most often outside quotes (SIEM exports and European Excel
+/// use all three). Comma wins ties and empty input. A file of comments alone is judged on its first line.
 /// </summary>
 internal static class DelimiterSniffer
 {
@@ -18,7 +19,8 @@ internal static class DelimiterSniffer
 
         int commas = 0, semicolons = 0, tabs = 0;
         bool inQuotes = false;
-        foreach (var b in SkipBlankLines(start))
+        var line = SkipBlankLines(start, skipComments: true);
+        foreach (var b in line.IsEmpty ? SkipBlankLines(start, skipComments: false) : line)
         {
             if (b == (byte)'"')
             {
@@ -44,8 +46,20 @@ internal static class DelimiterSniffer
         return semicolons >= tabs ? ';' : '\t';
     }
 
-    private static ReadOnlySpan<byte> SkipBlankLines(ReadOnlySpan<byte> text)
+    private static ReadOnlySpan<byte> SkipBlankLines(ReadOnlySpan<byte> text, bool skipComments)
     {
+        while (skipComments && !text.IsEmpty)
+        {
+            var rest = SkipBlankLines(text, skipComments: false);
+            if (rest.IsEmpty || rest[0] != (byte)'#')
+            {
+                return rest;
+            }
+
+            int end = rest.IndexOfAny((byte)'\n', (byte)'\r');
+            text = end < 0 ? [] : rest[(end + 1)..];
+        }
+
         int lineStart = 0;
         for (int i = 0; i < text.Length; i++)
         {

@@ -16,6 +16,11 @@ internal sealed class ClassifyingReader(IndicatorClassifier classifier, LookupGu
 
     private ImportItem Classify(SourceEntry entry)
     {
+        if (entry.Skipped is not null)
+        {
+            return new ImportItem(entry.Line, entry.Value, null, null, Skipped: entry.Skipped);
+        }
+
         if (entry.Problem is not null)
         {
             return new ImportItem(entry.Line, entry.Value, null, entry.Problem, Unreadable: true);
@@ -29,6 +34,6 @@ internal sealed class ClassifyingReader(IndicatorClassifier classifier, LookupGu
 
         return guard.WhyNotAllowed(result.Indicator) is { } why
             ? new ImportItem(entry.Line, entry.Value, null, why)
-            : new ImportItem(entry.Line, entry.Value, result.Indicator, null);
+            : new ImportItem(entry.Line, entry.Value, result.Indicator, null, Context: entry.Context);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class ImportStage(BatchSession session)
 
             foreach (var file in files)
             {
-                Import(file, SourceKind.Csv, local: true, new CsvIndicatorReader().Read(file), totals, ct);
+                Import(file, SourceKind.Csv, local: true, new CsvIndicatorReader().Read(file, CsvReadSettingsFor.File(file, session.Options.Sources)), totals, ct);
             }
         }
 
@@ -59,6 +59,7 @@ internal sealed class ImportStage(BatchSession session)
         // Nothing is committed before the first batch is checked: a refused source leaves the store as it was.
         using var writer = new ImportWriter(session.Connection, sourceName, kind, session.Clock.GetUtcNow());
         var checkIsList = local;
+        var skipped = new SkipCounts();
         try
         {
             foreach (var batch in _reader.Read(entries, ct))
@@ -76,7 +77,11 @@ internal sealed class ImportStage(BatchSession session)
                 {
                     if (item.Indicator is { } indicator)
                     {
-                        writer.Add(indicator);
+                        writer.Add(indicator, item.Context);
+                    }
+                    else if (item.Skipped is { } reason)
+                    {
+                        skipped.Add(reason);
                     }
                     else
                     {
@@ -99,8 +104,8 @@ internal sealed class ImportStage(BatchSession session)
         var c = CultureInfo.InvariantCulture;
         session.Console.Info(string.Create(
             c,
-            $"read {sourceName}: {Counted.Of(writer.Accepted, "indicator")}, {writer.Duplicates:N0} repeated, {writer.Rejected:N0} rejected"));
-        if (writer.Accepted + writer.Duplicates + writer.Rejected == 0)
+            $"read {sourceName}: {Counted.Of(writer.Accepted, "indicator")}, {writer.Duplicates:N0} repeated, {writer.Rejected:N0} rejected{skipped.Summary()}"));
+        if (writer.Accepted + writer.Duplicates + writer.Rejected + skipped.Total == 0)
         {
             session.Console.Warn($"{sourceName} holds no values.");
         }

@@ -40,6 +40,10 @@ internal sealed class ImportWriter : IDisposable
     private readonly PreparedStatement _upsertProvenance;
     private readonly PreparedStatement _provenanceOfNew;
     private readonly PreparedStatement _insertReject;
+    private readonly PreparedStatement _setContext;
+
+    /// <summary>What the source said about indicators created since the last batch of provenance, written after it.</summary>
+    private readonly List<(long Id, string Context)> _contextOfNew = [];
 
     /// <summary>Ids above this one were created by this read (ids are handed out in ascending order).</summary>
     private readonly long _lastIdBefore;
@@ -76,10 +80,11 @@ internal sealed class ImportWriter : IDisposable
         _upsertProvenance = new PreparedStatement(
             connection,
             """
-            INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)
-            ON CONFLICT (indicator_id, source_id) DO UPDATE SET last_seen_at = excluded.last_seen_at
+            INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at, context) VALUES (?1, ?2, ?3, ?3, ?4)
+            ON CONFLICT (indicator_id, source_id) DO UPDATE SET last_seen_at = excluded.last_seen_at, context = excluded.context
             WHERE last_seen_at < excluded.last_seen_at
             """);
+        _setContext = new PreparedStatement(connection, "UPDATE provenance SET context = ?3 WHERE indicator_id = ?1 AND source_id = ?2");
         _insertReject = new PreparedStatement(connection, "INSERT INTO rejects (source_id, line, value, reason) VALUES (?1, ?2, ?3, ?4)");
 
         // The indicators this read creates get their provenance in one statement per batch rather than one per row.
@@ -112,13 +117,20 @@ internal sealed class ImportWriter : IDisposable
         return (long)command.ExecuteScalar()!;
     }
 
-    public void Add(Indicator indicator)
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="context">What this source says about it ("feodo: Pikabot"), or null; the first mention in a read is kept.</param>
+    public void Add(Indicator indicator, string? context = null)
     {
         var type = indicator.Type.ToName();
         if (_insertIndicator.Bind(1, type).Bind(2, indicator.Value).Bind(3, _now).Execute() == 1)
         {
             // New: its provenance follows with the batch's (see WriteProvenanceOfNew). A first mention.
             _lastNewId = _insertIndicator.LastInsertRowId;
+            if (context is not null)
+            {
+                _contextOfNew.Add((_lastNewId, context));
+            }
+
             Accepted++;
             Tick();
             return;
@@ -132,7 +144,7 @@ internal sealed class ImportWriter : IDisposable
         {
             Duplicates++;
         }
-        else if (_upsertProvenance.Bind(1, id).Bind(2, _sourceId).Bind(3, _now).Execute() == 0)
+        else if (_upsertProvenance.Bind(1, id).Bind(2, _sourceId).Bind(3, _now).BindNullable(4, context).Execute() == 0)
         {
             Duplicates++;
         }
@@ -168,6 +180,7 @@ internal sealed class ImportWriter : IDisposable
         _upsertProvenance.Dispose();
         _provenanceOfNew.Dispose();
         _insertReject.Dispose();
+        _setContext.Dispose();
         _transaction.Dispose();
         using var restore = _connection.CreateCommand();
         restore.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = {_previousCacheSize}");
@@ -202,6 +215,12 @@ internal sealed class ImportWriter : IDisposable
 
         _provenanceOfNew.Bind(1, _sourceId).Bind(2, _now).Bind(3, _lastIdWithProvenance).Bind(4, _lastNewId).Execute();
         _lastIdWithProvenance = _lastNewId;
+        foreach (var (id, context) in _contextOfNew)
+        {
+            _setContext.Bind(1, id).Bind(2, _sourceId).Bind(3, context).Execute();
+        }
+
+        _contextOfNew.Clear();
     }
 
     private long UpsertSource(string name, SourceKind kind)

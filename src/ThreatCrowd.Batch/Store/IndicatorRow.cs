@@ -25,4 +25,7 @@ internal sealed record IndicatorRow(
 {
     /// <summary>0 for an input or feed indicator; n when it was reached by n pivots from one.</summary>
     public int Depth { get; init; }
+
+    /// <summary>What the sources said about the indicator ("feodo: Pikabot; threatfox: botnet_cc, Cobalt Strike"), or null.</summary>
+    public string? Context { get; init; }
 }

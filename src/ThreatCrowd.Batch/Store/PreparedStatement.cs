@@ -28,6 +28,13 @@ internal sealed class PreparedStatement : IDisposable
         return this;
     }
 
+    /// <summary>Binds a text, or NULL for null.</summary>
+    public PreparedStatement BindNullable(int position, string? value)
+    {
+        Check(value is null ? raw.sqlite3_bind_null(_statement, position) : raw.sqlite3_bind_text(_statement, position, value));
+        return this;
+    }
+
     public PreparedStatement Bind(int position, long value)
     {
         Check(raw.sqlite3_bind_int64(_statement, position, value));

@@ -28,7 +28,7 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
         ORDER BY i.id
         """;
 
-    private const string ProvenanceSql = "SELECT indicator_id, source_id FROM provenance ORDER BY indicator_id, source_id";
+    private const string ProvenanceSql = "SELECT indicator_id, source_id, context FROM provenance ORDER BY indicator_id, source_id";
 
     private const string RelationCountsSql =
         "SELECT indicator_id, relation, count(*) FROM relations GROUP BY indicator_id, relation ORDER BY indicator_id, relation";
@@ -73,6 +73,7 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
         using var provenance = new MergeCursor(new PreparedStatement(connection, ProvenanceSql));
         using var counts = new MergeCursor(new PreparedStatement(connection, RelationCountsSql));
         var names = new List<SourceNames.Source>();
+        var contexts = new List<(SourceNames.Source Source, string Text)>();
         var perKind = new int[CountedKinds.Length];
         var types = new TextCache();
         var states = new TextCache();
@@ -80,6 +81,7 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
         {
             var id = indicators.Int64(0);
             names.Clear();
+            contexts.Clear();
             var inFeed = false;
             for (var p = provenance.SeekTo(id); p is not null; p = provenance.Next(id))
             {
@@ -87,6 +89,10 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
                 {
                     names.Add(source);
                     inFeed |= source.IsFeed;
+                    if (!p.IsNull(2))
+                    {
+                        contexts.Add((source, p.Text(2)));
+                    }
                 }
             }
 
@@ -105,7 +111,11 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
                 indicators.Text(1), types.Get(indicators.Utf8(2)), states.Get(indicators.Utf8(3)), votes, CrowdVerdict.FromVotes(votes), inFeed,
                 perKind[0], perKind[1], perKind[2], perKind[3], perKind[4], perKind[5], perKind[6], perKind[7],
                 indicators.NullableText(5), indicators.NullableText(6), indicators.NullableText(7), JoinNames(names),
-                UnixMs.To(indicators.Int64(8)), indicators.IsNull(9) ? null : UnixMs.To(indicators.Int64(9))) { Depth = (int)indicators.Int64(10) };
+                UnixMs.To(indicators.Int64(8)), indicators.IsNull(9) ? null : UnixMs.To(indicators.Int64(9)))
+            {
+                Depth = (int)indicators.Int64(10),
+                Context = JoinContexts(contexts),
+            };
         }
     }
 
@@ -174,6 +184,14 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
                 relation is null ? CrowdVerdict.FromVotes(votes) : null, r.IsDBNull(7) ? null : r.GetInt64(7), UnixMs.To(r.GetInt64(8)));
         }
     }
+
+    // What each source said, in the order of the sources column: "feodo: Pikabot; threatfox: botnet_cc, Cobalt Strike".
+    private static string? JoinContexts(List<(SourceNames.Source Source, string Text)> contexts) => contexts.Count switch
+    {
+        0 => null,
+        1 => contexts[0].Text,
+        _ => string.Join("; ", contexts.OrderBy(c => c.Source.Rank).Select(c => c.Text).Distinct(StringComparer.Ordinal)),
+    };
 
     private static string JoinNames(List<SourceNames.Source> names)
     {

@@ -1,13 +1,15 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using CsvHelper;
+using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Tables;
 
 /// <summary>
 /// The columns of threatcrowd_indicators: the indicator, the state of its lookup, the verdict, one count per relation
-/// kind, the file hashes and permalink of the answer, and where the indicator came from (sources, pivot depth). JSON adds <c>time</c>, the epoch seconds of the lookup.
+/// kind, the file hashes and permalink of the answer, where the indicator came from (sources, pivot depth) and, last,
+/// what those sources said about it (context). JSON adds <c>time</c>, the epoch seconds of the lookup.
 /// </summary>
 internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<IndicatorRow>
 {
@@ -17,6 +19,7 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         Key.Resolutions.Value, Key.Hashes.Value, Key.Emails.Value, Key.Subdomains.Value, Key.Domains.Value,
         Key.Ips.Value, Key.References.Value, Key.Scans.Value, Key.Md5.Value, Key.Sha1.Value, Key.Permalink.Value,
         Key.Sources.Value, Key.Depth.Value, Key.FirstImportedAt.Value, Key.LookedUpAt.Value,
+        Key.Context.Value,
     ];
 
     public ImmutableArray<string> Columns => Header;
@@ -40,10 +43,12 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         csv.WriteField(row.Md5);
         csv.WriteField(row.Sha1);
         csv.WriteField(row.Permalink);
-        csv.WriteField(row.Sources);
+        // File names and what a list said come from inputs: escaped like rejects.csv (JSON escapes them itself).
+        csv.WriteField(PrintableText.Escape(row.Sources));
         csv.WriteNumber(row.Depth);
         csv.WriteTimestamp(row.FirstImportedAt);
         csv.WriteTimestamp(row.LookedUpAt);
+        csv.WriteField(row.Context is null ? null : PrintableText.Escape(row.Context));
     }
 
     public void WriteJson(Utf8JsonWriter json, IndicatorRow row)
@@ -69,6 +74,7 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         json.WriteNumber(Key.Depth, row.Depth);
         json.WriteTimestamp(Key.FirstImportedAt, row.FirstImportedAt);
         json.WriteTimestamp(Key.LookedUpAt, row.LookedUpAt);
+        json.WriteString(Key.Context, row.Context);
         json.WriteTime(row.LookedUpAt);
     }
 
@@ -96,5 +102,6 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         public static readonly JsonEncodedText Depth = JsonEncodedText.Encode("depth");
         public static readonly JsonEncodedText FirstImportedAt = JsonEncodedText.Encode("first_imported_at");
         public static readonly JsonEncodedText LookedUpAt = JsonEncodedText.Encode("looked_up_at");
+        public static readonly JsonEncodedText Context = JsonEncodedText.Encode("context");
     }
 }

@@ -44,7 +44,12 @@ public sealed class IndicatorClassifierMalformedValueTests
     [InlineData("ev!l.com", "character \"!\" is not allowed in a domain name")]
     [InlineData("evil.c0m", "top-level domain \"c0m\" is not alphabetic")]
     [InlineData("evil.123", "top-level domain \"123\" is not alphabetic")]
-    [InlineData("*.evil.com", "character \"*\" is not allowed in a domain name")]
+    [InlineData("*.evil.com.*", "character \"*\" is not allowed in a domain name")]
+    [InlineData("quarterly_report.doc", "top-level domain \"doc\" does not exist (not in the Public Suffix List)")]
+    [InlineData("setup.exe", "top-level domain \"exe\" does not exist (not in the Public Suffix List)")]
+    [InlineData("notes.txt", "top-level domain \"txt\" does not exist (not in the Public Suffix List)")]
+    [InlineData("reappraisal_of_india_tibet_policy.doc", "top-level domain \"doc\" does not exist (not in the Public Suffix List)")]
+    [InlineData("evil.xn--zzzz", "top-level domain \"xn--zzzz\" does not exist (not in the Public Suffix List)")]
     public void A_broken_domain_is_rejected_with_what_is_wrong(string raw, string reason)
     {
         classifier.Classify(raw, null).ShouldBeRejected().ShouldBe(reason);
@@ -62,7 +67,7 @@ public sealed class IndicatorClassifierMalformedValueTests
     public void A_domain_longer_than_253_characters_is_rejected()
     {
         var label = new string('a', 60);
-        var longest = $"{label}.{label}.{label}.{label}.{new string('b', 9)}";
+        var longest = $"{label}.{label}.{label}.{label}.solutions";
         longest.Length.ShouldBe(253);
 
         classifier.Classify(longest, null).ShouldBeAccepted();

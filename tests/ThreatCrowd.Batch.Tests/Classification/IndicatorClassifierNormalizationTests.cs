@@ -62,6 +62,7 @@ public sealed class IndicatorClassifierNormalizationTests
     [InlineData("evil.com:8080/x")]
     [InlineData("HTTP://EVIL.COM/Login")]
     [InlineData("evil.com/login?next=user@example.org")]
+    [InlineData("*.evil.com")]
     public void A_url_is_reduced_to_its_host(string raw)
     {
         classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Domain, "evil.com"));
@@ -77,6 +78,16 @@ public sealed class IndicatorClassifierNormalizationTests
     public void A_url_whose_host_is_an_address_gives_an_ip(string raw, string expected)
     {
         classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Ip, expected));
+    }
+
+    [Theory]
+    [InlineData("ms17-010.win-x86.zip")]
+    [InlineData("salesthe.xyz")]
+    [InlineData("evil.international")]
+    [InlineData("evil.xn--p1ai")]
+    public void A_name_under_a_real_top_level_domain_is_a_domain(string raw)
+    {
+        classifier.Classify(raw, null).ShouldBeAccepted().Type.ShouldBe(IndicatorType.Domain);
     }
 
     [Theory]

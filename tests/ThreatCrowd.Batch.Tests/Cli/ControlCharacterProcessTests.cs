@@ -46,5 +46,9 @@ public sealed class ControlCharacterProcessTests
         rejects.ShouldNotContain((byte)0x1B);
         rejects.ShouldNotContain((byte)0x00);
         File.ReadAllText(dir.File("out/rejects.csv")).ShouldContain(@"nul\u0000value.com");
+
+        // The input's name reaches the sources column of the indicator table: escaped there too.
+        File.ReadAllBytes(dir.File("out/threatcrowd_indicators.csv")).ShouldNotContain((byte)0x1B);
+        File.ReadAllText(dir.File("out/threatcrowd_indicators.csv")).ShouldContain(@"in\u001B[2J.csv");
     }
 }

@@ -56,7 +56,15 @@ public sealed class BatchConfigurationTests
             "--Sources:Feeds:0:Url=feeds/x.txt",
             "--Sources:Feeds:0:Type=url",
             "--Lookup:Exclude:0=10.0.0.0/33",
+            "--Sources:Files:0:Path=exports/x.csv",
+            "--Sources:Files:0:Type=ipaddress",
+            "--Sources:Files:0:HeaderLine=-1",
+            "--Sources:Files:1:Path=exports/y.csv",
         ]));
+
+        error.Message.ShouldContain("Sources:Files:0:Type is \"ipaddress\"");
+        error.Message.ShouldContain("Sources:Files:0:HeaderLine is -1");
+        error.Message.ShouldContain("Sources:Files:1 says nothing about \"exports/y.csv\"");
 
         error.Message.ShouldContain("ThreatCrowd:BaseUrl");
         error.Message.ShouldContain("ThreatCrowd:RequestInterval");

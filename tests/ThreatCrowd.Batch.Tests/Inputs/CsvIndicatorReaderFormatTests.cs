@@ -75,9 +75,9 @@ public sealed class CsvIndicatorReaderFormatTests : IDisposable
     }
 
     [Fact]
-    public void Values_are_passed_on_as_they_are_in_the_file()
+    public void Values_are_passed_on_as_they_are_in_the_file_but_for_spaces_around_them()
     {
-        Read("indicator\n  Evil[.]COM  \n").ShouldBe([(2L, "  Evil[.]COM  ", null)]);
+        Read("indicator\n  Evil[.]COM  \n").ShouldBe([(2L, "Evil[.]COM", null)]);
     }
 
     [Fact]

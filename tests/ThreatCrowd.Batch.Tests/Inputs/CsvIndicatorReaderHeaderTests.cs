@@ -45,9 +45,9 @@ public sealed class CsvIndicatorReaderHeaderTests : IDisposable
     [Fact]
     public void A_header_of_unknown_names_is_read_as_data()
     {
-        var entries = Read("IOC Value,Notes\nevil.com,x\n");
+        var entries = Read("Thing,Notes\nevil.com,x\n");
 
-        entries.Select(entry => (entry.Line, entry.Value)).ShouldBe([(1L, "IOC Value"), (2L, "evil.com")]);
+        entries.Select(entry => (entry.Line, entry.Value)).ShouldBe([(1L, "Thing"), (2L, "evil.com")]);
     }
 
     [Fact]
@@ -63,12 +63,19 @@ public sealed class CsvIndicatorReaderHeaderTests : IDisposable
     }
 
     [Fact]
-    public void An_empty_indicator_cell_gives_a_problem_entry()
+    public void An_empty_or_placeholder_indicator_cell_is_a_blank_counted_but_not_rejected()
     {
-        var entries = Read("indicator,comment\n,no value here\nevil.com,x\n");
+        var entries = Read("indicator,comment\n,no value here\nevil.com,x\n-,dash\nN/A,x\nnull,x\nNone,x\n");
 
-        entries[0].ShouldBe(new SourceEntry(entries[0].Source, 2, "", null, "no value in column \"indicator\""));
-        entries[1].Value.ShouldBe("evil.com");
+        entries.Select(entry => (entry.Line, entry.Value, entry.Problem, entry.Skipped)).ShouldBe(
+        [
+            (2L, "", null, CsvColumnLayout.NoValue),
+            (3L, "evil.com", null, null),
+            (4L, "", null, CsvColumnLayout.NoValue),
+            (5L, "", null, CsvColumnLayout.NoValue),
+            (6L, "", null, CsvColumnLayout.NoValue),
+            (7L, "", null, CsvColumnLayout.NoValue),
+        ]);
     }
 
     [Fact]
@@ -80,9 +87,9 @@ public sealed class CsvIndicatorReaderHeaderTests : IDisposable
     }
 
     [Fact]
-    public void A_row_with_all_typed_cells_empty_gives_one_problem_naming_the_columns()
+    public void A_row_too_short_to_reach_the_typed_columns_gives_one_problem_naming_the_columns()
     {
-        var entries = Read("domain,ip,comment\n,,only a comment\n");
+        var entries = Read("comment,domain,ip\nonly a comment\n");
 
         entries.ShouldBe([new SourceEntry(entries[0].Source, 2, "", null, "no value in columns \"domain\", \"ip\"")]);
     }

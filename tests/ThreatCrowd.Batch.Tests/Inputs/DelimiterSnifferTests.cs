@@ -23,6 +23,15 @@ public sealed class DelimiterSnifferTests
         DelimiterSniffer.Sniff(Encoding.UTF8.GetBytes(text)).ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("# banner, with; words\n#\na\tb\tc", '\t')]
+    [InlineData("#####\n# Terms: a;b;c;d\n\n\"x\", \"y\"", ',')]
+    [InlineData("# only; comments; here", ';')]
+    public void Comment_lines_are_passed_over_unless_there_is_nothing_else(string text, char expected)
+    {
+        DelimiterSniffer.Sniff(Encoding.UTF8.GetBytes(text)).ShouldBe(expected);
+    }
+
     [Fact]
     public void A_byte_order_mark_is_skipped()
     {

@@ -57,7 +57,7 @@ public sealed class CsvEncodingTests
 
         (await File.ReadAllTextAsync(folder.File("threatcrowd_indicators.csv"))).ShouldBe(
             "indicator,type,status,votes,verdict,in_feed,resolutions,hashes,emails,subdomains,domains,ips,references,scans,"
-            + "md5,sha1,permalink,sources,depth,first_imported_at,looked_up_at\n");
+            + "md5,sha1,permalink,sources,depth,first_imported_at,looked_up_at,context\n");
         (await File.ReadAllTextAsync(folder.File("threatcrowd_relations.csv"))).ShouldBe(
             "indicator,type,relation,related,related_type,last_resolved,looked_up_at\n");
         (await File.ReadAllTextAsync(folder.File("rejects.csv"))).ShouldBe("source,line,value,reason\n");

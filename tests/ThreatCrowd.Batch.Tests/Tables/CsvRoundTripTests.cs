@@ -86,7 +86,7 @@ public sealed class CsvRoundTripTests
         value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     [Fact]
-    public async Task Every_indicator_reads_back_with_twenty_one_columns_and_its_values()
+    public async Task Every_indicator_reads_back_with_twenty_two_columns_and_its_values()
     {
         using var folder = new TempDirectory();
         var rows = SampleRows.Indicators();
@@ -94,7 +94,7 @@ public sealed class CsvRoundTripTests
         await IndicatorsTable.WriteAsync(folder.Path, rows, CancellationToken.None);
 
         var (header, records) = StrictCsv.Read(folder.File("threatcrowd_indicators.csv"));
-        header.Length.ShouldBe(21);
+        header.Length.ShouldBe(22);
         records.Count.ShouldBe(rows.Length);
         for (var i = 0; i < rows.Length; i++)
         {
@@ -104,7 +104,7 @@ public sealed class CsvRoundTripTests
                 rows[i].Verdict, rows[i].InFeed ? "true" : "false", Text(rows[i].Resolutions), Text(rows[i].Hashes),
                 Text(rows[i].Emails), Text(rows[i].Subdomains), Text(rows[i].Domains), Text(rows[i].Ips),
                 Text(rows[i].References), Text(rows[i].Scans), rows[i].Md5 ?? "", rows[i].Sha1 ?? "", rows[i].Permalink ?? "",
-                rows[i].Sources, Text(rows[i].Depth), "2026-11-20T08:00:00Z", Text(rows[i].LookedUpAt),
+                rows[i].Sources, Text(rows[i].Depth), "2026-11-20T08:00:00Z", Text(rows[i].LookedUpAt), rows[i].Context ?? "",
             ]);
         }
     }

@@ -21,7 +21,10 @@ internal static class SampleRows
         new("aoldaily.com", "domain", "found", null, "unknown", false, 8, 0, 2, 0, 0, 0, 2, 0, null, null,
             "https://www.threatcrowd.org/domain.php?domain=aoldaily.com", "input/iocs.txt", Imported, LookedUp),
         new("188.40.75.132", "ip", "found", -1, "malicious", true, 21, 36, 0, 0, 0, 0, 1, 0, null, null,
-            "https://www.threatcrowd.org/ip.php?ip=188.40.75.132", "feed:ips.txt, input/iocs.txt", Imported, LookedUpInBerlin),
+            "https://www.threatcrowd.org/ip.php?ip=188.40.75.132", "feed:ips.txt, input/iocs.txt", Imported, LookedUpInBerlin)
+        {
+            Context = "feodo: Pikabot; threatfox: botnet_cc, Cobalt Strike, confidence 100",
+        },
         new("ec8c89aa5e521572c74e2dd02a4daf78", "file", "found", null, "unknown", false, 0, 0, 0, 0, 1, 1, 0, 25,
             "ec8c89aa5e521572c74e2dd02a4daf78", "01f5c3905f2098650f16f50a1b26156586238bfe",
             "https://www.threatcrowd.org/malware.php?md5=ec8c89aa5e521572c74e2dd02a4daf78", "feed:hashes.txt",
