@@ -21,7 +21,6 @@ public sealed class LayerTests
         "ThreatCrowd.Batch.Cli.ResumeCommand",
         "ThreatCrowd.Batch.Cli.StatusCommand",
         "ThreatCrowd.Batch.Cli.VoteCommand",
-        "ThreatCrowd.Batch.Pivots.PivotEnqueuer",
         "ThreatCrowd.Batch.Runs.BatchRun",
         "ThreatCrowd.Batch.Runs.BatchSession",
         "ThreatCrowd.Batch.Runs.ExportStage",
