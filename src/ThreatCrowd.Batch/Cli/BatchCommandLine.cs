@@ -1,6 +1,6 @@
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Model;
-using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Splunk;
 using ThreatCrowd.Batch.Store;
 

@@ -1,6 +1,7 @@
 using ThreatCrowd.Batch.Lookups;
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Pivots;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Runs;

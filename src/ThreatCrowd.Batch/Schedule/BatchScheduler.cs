@@ -2,6 +2,7 @@ using System.Collections.Specialized;
 using Quartz;
 using Quartz.Impl;
 using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Runs;
 using ThreatCrowd.Batch.Store;
 

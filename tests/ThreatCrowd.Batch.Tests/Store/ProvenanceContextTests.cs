@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Tests.Support;

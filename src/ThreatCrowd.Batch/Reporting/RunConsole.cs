@@ -1,7 +1,7 @@
 using Spectre.Console;
 using ThreatCrowd.Batch.Classification;
 
-namespace ThreatCrowd.Batch.Runs;
+namespace ThreatCrowd.Batch.Reporting;
 
 /// <summary>
 /// What a run tells its operator: progress and summaries on standard output, warnings and errors on standard
