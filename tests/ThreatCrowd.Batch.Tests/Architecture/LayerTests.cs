@@ -17,7 +17,6 @@ public sealed class LayerTests
     /// </summary>
     private static readonly string[] DatabaseTypesAllowedIn =
     [
-        "ThreatCrowd.Batch.Cli.BatchCommandLine",
         "ThreatCrowd.Batch.Cli.ResumeCommand",
         "ThreatCrowd.Batch.Cli.StatusCommand",
         "ThreatCrowd.Batch.Cli.VoteCommand",
@@ -75,10 +74,12 @@ public sealed class LayerTests
     [Fact]
     public void The_reading_of_uses_sees_a_known_use_inside_a_method_body()
     {
-        // Guards the IL reading itself: the store's answer writer names the model's answer in its signature, and the
-        // batch run catches a database exception (a use only the method body shows).
+        // Guards the IL reading itself: the store's answer writer names the model's answer in its signature, the
+        // batch run calls the static due queue (a use only the method body shows), and the lookup checkpoint hands
+        // the session's connection to a store class (a use only the callee's signature shows).
         Uses.Value.ShouldContain(u => u.Type.Name == "AnswerWriter" && u.Uses == typeof(LookupAnswer));
-        Uses.Value.ShouldContain(u => u.Type.Name == "BatchRun" && IsDatabaseType(u.Uses));
+        Uses.Value.ShouldContain(u => u.Type.Name == "BatchRun" && u.Uses.Name == "DueQueue");
+        Uses.Value.ShouldContain(u => u.Type.Name == "LookupCheckpoint" && IsDatabaseType(u.Uses));
     }
 
     [Fact]
