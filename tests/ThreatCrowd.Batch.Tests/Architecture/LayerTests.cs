@@ -72,6 +72,18 @@ public sealed class LayerTests
     }
 
     [Fact]
+    public void No_two_types_of_the_program_or_its_stand_in_share_a_name()
+    {
+        var named = Program.GetTypes().Concat(typeof(ThreatCrowd.StandIn.StandInServer).Assembly.GetTypes())
+            .Where(t => t.DeclaringType is null && t.Namespace?.StartsWith("ThreatCrowd.", StringComparison.Ordinal) == true)
+            .GroupBy(t => t.Name)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.Namespace))}");
+
+        named.ShouldBeEmpty("one name, one meaning: rename for what differs");
+    }
+
+    [Fact]
     public void The_reading_of_uses_sees_a_known_use_inside_a_method_body()
     {
         // Guards the IL reading itself: the store's answer writer names the model's answer in its signature, the
