@@ -7,9 +7,6 @@ internal static class RelationsTable
 {
     public const string Name = "threatcrowd_relations";
 
-    public static Task<TableWritten> WriteAsync(string outputDirectory, IEnumerable<RelationRow> rows, CancellationToken ct) =>
-        WriteAsync(outputDirectory, rows, withJson: true, ct);
-
     /// <summary>Without <paramref name="withJson"/>, only the CSV file: the output folder holds lookups alone.</summary>
     public static Task<TableWritten> WriteAsync(string outputDirectory, IEnumerable<RelationRow> rows, bool withJson, CancellationToken ct)
     {

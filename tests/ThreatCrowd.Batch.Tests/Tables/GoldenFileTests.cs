@@ -12,7 +12,7 @@ public sealed class GoldenFileTests
     {
         using var folder = new TempDirectory();
 
-        await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), CancellationToken.None);
+        await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), withJson: true, CancellationToken.None);
 
         folder.File("threatcrowd_indicators.csv").ShouldMatchGolden("threatcrowd_indicators.csv");
         folder.File("threatcrowd_indicators.json").ShouldMatchGolden("threatcrowd_indicators.json");
@@ -23,7 +23,7 @@ public sealed class GoldenFileTests
     {
         using var folder = new TempDirectory();
 
-        await RelationsTable.WriteAsync(folder.Path, SampleRows.Relations(), CancellationToken.None);
+        await RelationsTable.WriteAsync(folder.Path, SampleRows.Relations(), withJson: true, CancellationToken.None);
 
         folder.File("threatcrowd_relations.csv").ShouldMatchGolden("threatcrowd_relations.csv");
         folder.File("threatcrowd_relations.json").ShouldMatchGolden("threatcrowd_relations.json");
