@@ -89,10 +89,10 @@ internal static class StatusCommand
         return ExitCodes.Ok;
     }
 
-    private static string Kind(string state) => state switch
+    private static string Kind(IndicatorState state) => state switch
     {
-        IndicatorStateNames.Pending => "never asked",
-        IndicatorStateNames.Failed => "failed before",
+        IndicatorState.Pending => "never asked",
+        IndicatorState.Failed => "failed before",
         _ => "answer due for refresh",
     };
 
