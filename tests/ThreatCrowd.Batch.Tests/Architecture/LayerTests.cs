@@ -72,6 +72,22 @@ public sealed class LayerTests
     }
 
     [Fact]
+    public void The_layers_of_docs_architecture_list_every_folder_above_the_folders_it_uses()
+    {
+        var docs = File.ReadAllText(Path.Combine(Support.RepositoryRoot.Find(), "docs", "architecture.md"));
+        var order = System.Text.RegularExpressions.Regex.Matches(docs, @"^\| `(\w+)/` \|", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value)
+            .ToList();
+        var graph = FolderGraph();
+
+        order.Order(StringComparer.Ordinal).ShouldBe(graph.Keys.Order(StringComparer.Ordinal), "every folder listed once");
+        var upward = graph
+            .SelectMany(g => g.Value.Where(to => order.IndexOf(to.Key) < order.IndexOf(g.Key)).Select(to => $"{g.Key} -> {to.Key} ({to.Value})"))
+            .ToList();
+        upward.ShouldBeEmpty("a folder uses one listed above it");
+    }
+
+    [Fact]
     public void No_two_types_of_the_program_or_its_stand_in_share_a_name()
     {
         var named = Program.GetTypes().Concat(typeof(ThreatCrowd.StandIn.StandInServer).Assembly.GetTypes())
