@@ -33,7 +33,7 @@ internal static class StatusCommand
         var votes = new VoteStore(session.Connection).CountsByState().ToDictionary(x => x.State, x => x.Count);
         console.Info(string.Create(
             c,
-            $"votes: {votes.GetValueOrDefault(VoteStore.Pending):N0} pending, {votes.GetValueOrDefault(VoteStore.Sent):N0} sent, {votes.GetValueOrDefault(VoteStore.Failed):N0} failed"));
+            $"votes: {votes.GetValueOrDefault(VoteState.Pending):N0} pending, {votes.GetValueOrDefault(VoteState.Sent):N0} sent, {votes.GetValueOrDefault(VoteState.Failed):N0} failed"));
         var pivots = status.PivotsByDepth();
         if (pivots.Count > 0)
         {

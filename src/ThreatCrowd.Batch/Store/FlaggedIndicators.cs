@@ -11,7 +11,7 @@ internal sealed class FlaggedIndicators(SqliteConnection connection)
         connection.ExecuteScalar<bool>(
             $"""
             SELECT EXISTS (SELECT 1 FROM provenance p JOIN sources s ON s.id = p.source_id WHERE p.indicator_id = $indicatorId AND s.kind = 'feed')
-                OR EXISTS (SELECT 1 FROM votes WHERE type = $type AND value = $value AND verdict = '{VerdictNames.Malicious}' AND state = 'sent')
+                OR EXISTS (SELECT 1 FROM votes WHERE type = $type AND value = $value AND verdict = '{VerdictNames.Malicious}' AND state = '{VoteStateNames.Sent}')
             """,
             new { indicatorId, type = indicator.Type.ToName(), value = indicator.Value });
 }
