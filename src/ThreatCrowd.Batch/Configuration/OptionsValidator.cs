@@ -93,7 +93,7 @@ internal static class OptionsValidator
             }
         }
 
-        if (!Quartz.CronExpression.IsValidExpression(options.Schedule.Cron))
+        if (!Quartz.CronExpression.TryParse(options.Schedule.Cron, out _))
         {
             errors.Add($"Schedule:Cron is \"{options.Schedule.Cron}\"; it must be a Quartz cron expression with seconds first, such as 0 0 1 * * ? (01:00 every day).");
         }

@@ -11,7 +11,7 @@ internal sealed class CronTimes
 
     private readonly CronExpression _cron;
 
-    public CronTimes(string expression, TimeZoneInfo zone) => _cron = new CronExpression(expression) { TimeZone = zone };
+    public CronTimes(string expression, TimeZoneInfo zone) => _cron = new CronExpression(expression, zone);
 
     public DateTimeOffset? Next(DateTimeOffset after) => _cron.GetNextValidTimeAfter(after);
 

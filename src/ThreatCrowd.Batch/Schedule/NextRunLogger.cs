@@ -7,13 +7,9 @@ internal sealed class NextRunLogger(ScheduledRuns runs, CronTimes cron, TimeProv
 {
     public string Name => "next-run-logger";
 
-    public Task JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-    public Task JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken = default) => Task.CompletedTask;
-
-    public Task JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
+    public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken = default)
     {
         runs.Log($"next run at {BatchScheduler.Describe(cron.Next(clock.GetUtcNow()))}.");
-        return Task.CompletedTask;
+        return ValueTask.CompletedTask;
     }
 }

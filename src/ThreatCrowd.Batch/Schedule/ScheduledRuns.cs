@@ -9,26 +9,15 @@ namespace ThreatCrowd.Batch.Schedule;
 
 /// <summary>
 /// What a trigger does: one whole run (import, lookups within the window, export), the same as the <c>run</c>
-/// command. One at a time: a trigger that fires while a run is still going is skipped, not queued, so a long night
-/// never turns into two runs back to back. A failed run is reported and the schedule goes on.
+/// command. One at a time is the scheduler's part (<see cref="SkippedFirings"/>). A failed run is reported and the
+/// schedule goes on.
 /// </summary>
-internal sealed class ScheduledRuns(BatchOptions options, TimeProvider clock, RunConsole console, CancellationToken shutdown) : IDisposable
+internal sealed class ScheduledRuns(BatchOptions options, TimeProvider clock, RunConsole console, CancellationToken shutdown)
 {
     public const string Verb = "schedule";
 
-    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-
-    public int Skipped { get; private set; }
-
     public async Task RunOnceAsync(string why, CancellationToken ct)
     {
-        if (!await _oneAtATime.WaitAsync(0, ct).ConfigureAwait(false))
-        {
-            Skipped++;
-            Log($"{why}: a run is still going, so this one is skipped.");
-            return;
-        }
-
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, shutdown);
@@ -50,13 +39,7 @@ internal sealed class ScheduledRuns(BatchOptions options, TimeProvider clock, Ru
                 CultureInfo.InvariantCulture,
                 $"{clock.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ} schedule: the run failed: {ex.Message} ({ex.GetType().Name}); status shows it as failed. The schedule goes on."));
         }
-        finally
-        {
-            _oneAtATime.Release();
-        }
     }
-
-    public void Dispose() => _oneAtATime.Dispose();
 
     public void Log(string line) =>
         console.Info(string.Create(CultureInfo.InvariantCulture, $"{clock.GetUtcNow():yyyy-MM-ddTHH:mm:ssZ} schedule: {line}"));

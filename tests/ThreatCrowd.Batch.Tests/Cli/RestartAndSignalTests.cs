@@ -46,6 +46,28 @@ public sealed class RestartAndSignalTests
     }
 
     [Fact]
+    public async Task Sigterm_during_a_scheduled_run_lets_it_store_and_write_the_tables_then_the_schedule_exits()
+    {
+        await using var server = await StandInServer.StartAsync(new StandInOptions(Fixtures.Directory), CancellationToken.None);
+        using var dir = new TempDirectory();
+        dir.Write("in.csv", "domain\n" + string.Join('\n', Enumerable.Range(0, 20).Select(i => $"host{i}.example-{i}.net")) + "\n");
+        using var program = ProgramProcess.Start(dir.Path, "schedule", "--Sources:CsvFiles:0=in.csv", "--Store:Path=store.db", "--Output:Directory=out",
+            "--Sources:DefaultFeeds=false", "--Schedule:Cron=* * * * * ?", "--ThreatCrowd:BaseUrl=" + server.ApiBaseUrl, "--ThreatCrowd:RequestInterval=00:00:05");
+        await program.WaitForOutputAsync("[ 1/20]", TimeSpan.FromSeconds(30));
+
+        program.Signal(15);
+        var exit = await program.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        exit.ShouldBe(ExitCodes.Ok, program.Output + program.Error);
+        program.Output.ShouldContain("schedule: stopping: letting the current run store its answers and write the tables.");
+        program.Output.ShouldContain("schedule: run ended: interrupted.");
+        File.ReadAllLines(dir.File("out/threatcrowd_indicators.csv")).Length.ShouldBe(21);
+        using var db = new SqliteConnection($"Data Source={dir.File("store.db")};Pooling=false");
+        db.Open();
+        db.ExecuteScalar<string>("SELECT group_concat(ended_because) FROM runs").ShouldBe("interrupted");
+    }
+
+    [Fact]
     public async Task A_second_ctrl_c_ends_at_once_and_the_store_stays_intact()
     {
         await using var server = await StandInServer.StartAsync(new StandInOptions(Fixtures.Directory), CancellationToken.None);

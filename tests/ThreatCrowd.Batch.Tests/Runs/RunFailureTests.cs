@@ -42,7 +42,7 @@ public sealed class RunFailureTests
             "--Store:Path=" + h.StorePath, "--Output:Directory=" + h.OutputDirectory,
         ]);
         var log = new StringWriter();
-        using var runs = new ScheduledRuns(options, h.Clock, new RunConsole(log, log), CancellationToken.None);
+        var runs = new ScheduledRuns(options, h.Clock, new RunConsole(log, log), CancellationToken.None);
 
         await runs.RunOnceAsync("trigger", CancellationToken.None);
 

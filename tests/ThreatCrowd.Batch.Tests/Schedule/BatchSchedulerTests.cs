@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Quartz;
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Schedule;
@@ -39,12 +40,53 @@ public sealed class BatchSchedulerTests
 
         await RunSchedulerUntil(slow, output, () => FinishedRuns(dir) >= 1 && output.ToString().Contains("skipped", StringComparison.Ordinal));
 
-        output.ToString().ShouldContain("a run is still going, so this one is skipped.");
-        var runs = Runs(dir);
-        for (var i = 1; i < runs.Count; i++)
+        var log = output.ToString();
+        log.ShouldContain("a run is still going, so this one is skipped.");
+        log.ShouldNotContain("could not start", customMessage: "a second firing reached the job while a run held the store");
+        FiringTimes(log, "a run is still going, so this one is skipped.").Intersect(FiringTimes(log, "starting a run.")).ShouldBeEmpty("a skipped firing ran later after all");
+        RunsNeverOverlap(dir);
+    }
+
+    [Fact]
+    public async Task The_nightly_trigger_drops_a_firing_during_its_own_run_and_leaves_a_misfire_alone()
+    {
+        await using var server = await StandInServer.StartAsync(new StandInOptions(Fixtures.Directory), CancellationToken.None);
+        using var dir = new TempDirectory();
+        var options = Options(server, dir, "0 0 1 * * ?", "aoldaily.com");
+        var runs = new ScheduledRuns(options, TimeProvider.System, new RunConsole(TextWriter.Null, TextWriter.Null), CancellationToken.None);
+        await using var factory = BatchSchedulerSetup.Build(runs, options.Schedule.Cron, TimeZoneInfo.Utc, TimeProvider.System, catchUp: false);
+        var scheduler = await factory.GetScheduler();
+
+        var nightly = (await scheduler.GetTrigger(BatchSchedulerSetup.Nightly)).ShouldNotBeNull();
+
+        nightly.OverlapPolicy.ShouldBe(OverlapPolicy.Skip);
+        nightly.MisfireInstructionCode.ShouldBe((int)CronTriggerMisfireInstruction.DoNothing);
+        (await scheduler.GetTrigger(BatchSchedulerSetup.CatchUp)).ShouldBeNull("no catch-up was due");
+        await scheduler.Shutdown(waitForJobsToComplete: false);
+    }
+
+    [Fact]
+    public async Task A_nightly_firing_during_the_catch_up_run_is_skipped_not_run_beside_it()
+    {
+        await using var server = await StandInServer.StartAsync(new StandInOptions(Fixtures.Directory), CancellationToken.None);
+        using var dir = new TempDirectory();
+        var output = new StringWriter();
+        var slow = Options(server, dir, "* * * * * ?", [.. Enumerable.Range(0, 12).Select(i => $"s{i}.example-slow.org")], interval: "00:00:00.250");
+        using (var db = StoreDatabase.Open(slow.Store.Path))
         {
-            runs[i].Started.ShouldBeGreaterThanOrEqualTo(runs[i - 1].Ended ?? long.MaxValue, "runs never overlap");
+            var runs = new RunLog(db);
+            runs.Finish(runs.Start("run", DateTimeOffset.UtcNow.AddMinutes(-30)), DateTimeOffset.UtcNow.AddMinutes(-29), RunLog.Killed);
         }
+
+        await RunSchedulerUntil(slow, output, () => FinishedRuns(dir) >= 2 && output.ToString().Contains("skipped", StringComparison.Ordinal));
+
+        var log = output.ToString();
+        log.ShouldContain("was killed; resuming it now.");
+        var firstEnd = log.IndexOf("run ended:", StringComparison.Ordinal);
+        firstEnd.ShouldBeGreaterThan(0, log);
+        log[..firstEnd].ShouldContain("a run is still going, so this one is skipped.", customMessage: "the nightly trigger fired during the catch-up run");
+        log.ShouldNotContain("could not start", customMessage: "the nightly firing reached the job while the catch-up run held the store");
+        RunsNeverOverlap(dir);
     }
 
     [Fact]
@@ -94,6 +136,18 @@ public sealed class BatchSchedulerTests
             "--Schedule:Cron=" + cron, "--ThreatCrowd:BaseUrl=" + server.ApiBaseUrl, "--ThreatCrowd:RequestInterval=" + interval,
             "--Sources:DefaultFeeds=false", "--Sources:CsvFiles:0=" + input, "--Store:Path=" + dir.File("store.db"), "--Output:Directory=" + dir.File("out"),
         ]);
+    }
+
+    private static HashSet<string> FiringTimes(string log, string outcome) =>
+        [.. log.Split('\n').Where(line => line.Contains(outcome, StringComparison.Ordinal)).Select(line => line[(line.IndexOf("trigger at ", StringComparison.Ordinal) + 11)..line.IndexOf(" UTC:", StringComparison.Ordinal)])];
+
+    private static void RunsNeverOverlap(TempDirectory dir)
+    {
+        var runs = Runs(dir);
+        for (var i = 1; i < runs.Count; i++)
+        {
+            runs[i].Started.ShouldBeGreaterThanOrEqualTo(runs[i - 1].Ended ?? long.MaxValue, "runs never overlap");
+        }
     }
 
     private static long FinishedRuns(TempDirectory dir) =>
