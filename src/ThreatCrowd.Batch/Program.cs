@@ -1,5 +1,5 @@
 using ThreatCrowd.Batch.Cli;
-using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Reporting;
 
 // The whole program: parse the verb, run it with the system clock, stop gracefully on SIGINT/SIGTERM.
 // A live progress display only on a terminal; cron, systemd and the scheduler's logs get plain lines.

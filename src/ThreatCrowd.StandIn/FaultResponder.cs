@@ -16,11 +16,11 @@ internal static class FaultResponder
         {
             case StandInFaultKind.Status:
             case StandInFaultKind.Body:
-                await AnswerWriter.WriteAsync(context, fault.StatusCode, AnswerWriter.ApiContentType, fault.ResponseBody, fault.ReasonPhrase)
+                await ResponseWriter.WriteAsync(context, fault.StatusCode, ResponseWriter.ApiContentType, fault.ResponseBody, fault.ReasonPhrase)
                     .ConfigureAwait(false);
                 break;
             case StandInFaultKind.Truncated:
-                await AnswerWriter.WriteAsync(context, StatusCodes.Status200OK, AnswerWriter.ApiContentType, normalAnswer.AsMemory(0, normalAnswer.Length / 2))
+                await ResponseWriter.WriteAsync(context, StatusCodes.Status200OK, ResponseWriter.ApiContentType, normalAnswer.AsMemory(0, normalAnswer.Length / 2))
                     .ConfigureAwait(false);
                 break;
             case StandInFaultKind.Delay:
@@ -34,7 +34,7 @@ internal static class FaultResponder
                 break;
             case StandInFaultKind.BadCompression:
                 context.Response.Headers.ContentEncoding = fault.ContentEncoding;
-                await AnswerWriter.WriteAsync(context, StatusCodes.Status200OK, AnswerWriter.ApiContentType, fault.ResponseBody).ConfigureAwait(false);
+                await ResponseWriter.WriteAsync(context, StatusCodes.Status200OK, ResponseWriter.ApiContentType, fault.ResponseBody).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown fault kind {fault.Kind}.");
@@ -54,14 +54,14 @@ internal static class FaultResponder
             return;
         }
 
-        await AnswerWriter.WriteAsync(context, StatusCodes.Status200OK, AnswerWriter.ApiContentType, normalAnswer).ConfigureAwait(false);
+        await ResponseWriter.WriteAsync(context, StatusCodes.Status200OK, ResponseWriter.ApiContentType, normalAnswer).ConfigureAwait(false);
     }
 
     private static async Task SlowBodyAsync(HttpContext context, TimeSpan pause, byte[] normalAnswer)
     {
         var half = normalAnswer.Length / 2;
         context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = AnswerWriter.ApiContentType;
+        context.Response.ContentType = ResponseWriter.ApiContentType;
         context.Response.ContentLength = normalAnswer.Length;
         try
         {

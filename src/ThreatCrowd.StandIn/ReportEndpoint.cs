@@ -37,7 +37,7 @@ internal sealed class ReportEndpoint(FixtureFiles fixtures, StandInFaults faults
             return;
         }
 
-        await AnswerWriter.WriteAsync(context, StatusCodes.Status200OK, AnswerWriter.ApiContentType, answer).ConfigureAwait(false);
+        await ResponseWriter.WriteAsync(context, StatusCodes.Status200OK, ResponseWriter.ApiContentType, answer).ConfigureAwait(false);
     }
 
     private async Task<byte[]> AnswerAsync(string type, IEnumerable<string?> values, CancellationToken ct)

@@ -20,7 +20,7 @@ internal sealed class SiteEndpoints(FixtureFiles fixtures, StandInFaults faults)
         }
 
         var bytes = await File.ReadAllBytesAsync(path, context.RequestAborted).ConfigureAwait(false);
-        await AnswerWriter.WriteAsync(context, StatusCodes.Status200OK, "text/plain; charset=UTF-8", bytes).ConfigureAwait(false);
+        await ResponseWriter.WriteAsync(context, StatusCodes.Status200OK, "text/plain; charset=UTF-8", bytes).ConfigureAwait(false);
     }
 
     /// <summary>Only the status of a vote reply ever meant anything; a queued fault applies to votes as to reports.</summary>
@@ -32,6 +32,6 @@ internal sealed class SiteEndpoints(FixtureFiles fixtures, StandInFaults faults)
             return;
         }
 
-        await AnswerWriter.WriteAsync(context, StatusCodes.Status200OK, "text/plain; charset=UTF-8", VoteThanks).ConfigureAwait(false);
+        await ResponseWriter.WriteAsync(context, StatusCodes.Status200OK, "text/plain; charset=UTF-8", VoteThanks).ConfigureAwait(false);
     }
 }

@@ -96,7 +96,7 @@ public sealed class StandInServer : IAsyncDisposable
             if (wait is { } tooSoon)
             {
                 context.Response.Headers.RetryAfter = StrictLimiter.RetryAfterSeconds(tooSoon);
-                return AnswerWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, "text/plain; charset=UTF-8", "Too Many Requests\n");
+                return ResponseWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, "text/plain; charset=UTF-8", "Too Many Requests\n");
             }
 
             return next(context);

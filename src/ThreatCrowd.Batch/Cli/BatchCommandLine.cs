@@ -1,6 +1,6 @@
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Model;
-using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Splunk;
 using ThreatCrowd.Batch.Store;
 
@@ -57,12 +57,12 @@ internal static class BatchCommandLine
             console.Error("stopped before any work began.");
             return ExitCodes.Interrupted;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex) when (StoreDamage.IsDamage(ex))
+        catch (Exception ex) when (StoreDamage.IsDamage(ex))
         {
             console.Error(StoreDamage.Message(ex));
             return ExitCodes.StoreUnusable;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or HttpRequestException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HttpRequestException || StoreDamage.IsDatabaseError(ex))
         {
             // Every answer is committed as it arrives, so an error here loses nothing already stored.
             console.Error($"{ex.Message} ({ex.GetType().Name}). Every stored answer is kept; fix the cause and run again.");

@@ -3,6 +3,7 @@ using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Inputs;
 using ThreatCrowd.Batch.Model;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Runs;
 
 namespace ThreatCrowd.Batch.Cli;

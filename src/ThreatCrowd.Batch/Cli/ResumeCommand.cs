@@ -1,5 +1,6 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Runs;
 using ThreatCrowd.Batch.Store;
 

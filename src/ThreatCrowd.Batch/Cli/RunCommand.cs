@@ -1,4 +1,5 @@
 using ThreatCrowd.Batch.Configuration;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Runs;
 
 namespace ThreatCrowd.Batch.Cli;

@@ -1,5 +1,5 @@
 using ThreatCrowd.Batch.Configuration;
-using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Schedule;
 
 namespace ThreatCrowd.Batch.Cli;

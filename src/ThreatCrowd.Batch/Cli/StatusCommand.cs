@@ -1,6 +1,7 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Model;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Runs;
 using ThreatCrowd.Batch.Status;
 using ThreatCrowd.Batch.Store;
@@ -32,7 +33,7 @@ internal static class StatusCommand
         var votes = new VoteStore(session.Connection).CountsByState().ToDictionary(x => x.State, x => x.Count);
         console.Info(string.Create(
             c,
-            $"votes: {votes.GetValueOrDefault(VoteStore.Pending):N0} pending, {votes.GetValueOrDefault(VoteStore.Sent):N0} sent, {votes.GetValueOrDefault(VoteStore.Failed):N0} failed"));
+            $"votes: {votes.GetValueOrDefault(VoteState.Pending):N0} pending, {votes.GetValueOrDefault(VoteState.Sent):N0} sent, {votes.GetValueOrDefault(VoteState.Failed):N0} failed"));
         var pivots = status.PivotsByDepth();
         if (pivots.Count > 0)
         {
@@ -88,10 +89,10 @@ internal static class StatusCommand
         return ExitCodes.Ok;
     }
 
-    private static string Kind(string state) => state switch
+    private static string Kind(IndicatorState state) => state switch
     {
-        IndicatorStateNames.Pending => "never asked",
-        IndicatorStateNames.Failed => "failed before",
+        IndicatorState.Pending => "never asked",
+        IndicatorState.Failed => "failed before",
         _ => "answer due for refresh",
     };
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Model;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Runs;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Votes;
@@ -42,7 +43,7 @@ internal static class VoteCommand
             store, new PacingState(session.Connection), new VoteClient(session.Http, session.Options.VoteUri), session.Options.ThreatCrowd,
             session.Guard, session.Wire, session.Clock, session.Console).SendPendingAsync(ct).ConfigureAwait(false);
         var counts = store.CountsByState().ToDictionary(c => c.State, c => c.Count);
-        console.Info($"votes: {counts.GetValueOrDefault(VoteStore.Sent):N0} sent, {counts.GetValueOrDefault(VoteStore.Pending):N0} pending, {counts.GetValueOrDefault(VoteStore.Failed):N0} failed.");
+        console.Info($"votes: {counts.GetValueOrDefault(VoteState.Sent):N0} sent, {counts.GetValueOrDefault(VoteState.Pending):N0} pending, {counts.GetValueOrDefault(VoteState.Failed):N0} failed.");
         return BatchCommandLine.ExitCodeFor(end);
     }
 
@@ -55,10 +56,10 @@ internal static class VoteCommand
             var what = $"vote={verdict.ToVoteParameter()} {verdict.ToName(),-13} {indicator}";
             switch (stored?.State)
             {
-                case VoteStore.Sent:
+                case VoteState.Sent:
                     console.Info($"  already sent  {what} ({stored.SentAt:yyyy-MM-dd HH:mm:ss} UTC)");
                     break;
-                case VoteStore.Failed:
+                case VoteState.Failed:
                     console.Info($"  refused before {what}");
                     break;
                 default:

@@ -18,13 +18,13 @@ internal sealed class RelationCollector(int maxKept = int.MaxValue)
     /// <summary>Cleans <paramref name="raw"/> and adds it; values that clean to nothing are dropped.</summary>
     public void Add(string kind, string? raw, Func<string, string> relatedType, bool keepCase = false, string? rawDate = null)
     {
-        var related = ValueCleaner.Clean(raw, keepCase);
+        var related = AnswerValueCleaner.Clean(raw, keepCase);
         if (related is null)
         {
             return;
         }
 
-        var lastResolved = ValueCleaner.Date(rawDate);
+        var lastResolved = AnswerValueCleaner.Date(rawDate);
         if (_positions.TryGetValue((kind, related), out var position))
         {
             var kept = _relations[position];

@@ -49,22 +49,22 @@ internal static class ReportParser
 
     private static LookupResult ReadReport(IndicatorType type, JsonElement report, string body, int maxRelations)
     {
-        if (!JsonFields.TryGet(report, "response_code", out var code) || code.ValueKind == JsonValueKind.Null)
+        if (!ReportFields.TryGet(report, "response_code", out var code) || code.ValueKind == JsonValueKind.Null)
         {
             return LookupResult.TransientFailure("no response_code");
         }
 
-        var value = code.ValueKind == JsonValueKind.String ? JsonFields.AsString(code)?.Trim() : code.GetRawText();
+        var value = code.ValueKind == JsonValueKind.String ? ReportFields.AsString(code)?.Trim() : code.GetRawText();
         switch (value)
         {
             case "1":
                 var (relations, cut) = ReportRelations.Read(type, report, maxRelations);
                 return LookupResult.Answered(new LookupAnswer(
                     Found: true,
-                    Votes: JsonFields.Votes(report),
-                    Permalink: ValueCleaner.Clean(JsonFields.String(report, "permalink"), keepCase: true),
-                    Md5: ValueCleaner.Clean(JsonFields.String(report, "md5"), keepCase: false),
-                    Sha1: ValueCleaner.Clean(JsonFields.String(report, "sha1"), keepCase: false),
+                    Votes: ReportFields.Votes(report),
+                    Permalink: AnswerValueCleaner.Clean(ReportFields.String(report, "permalink"), keepCase: true),
+                    Md5: AnswerValueCleaner.Clean(ReportFields.String(report, "md5"), keepCase: false),
+                    Sha1: AnswerValueCleaner.Clean(ReportFields.String(report, "sha1"), keepCase: false),
                     Relations: relations,
                     RawBody: body) { RelationsCut = cut });
             case "0":

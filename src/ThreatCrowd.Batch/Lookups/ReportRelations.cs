@@ -20,7 +20,7 @@ internal static class ReportRelations
                 break;
             case IndicatorType.Ip:
                 // An ip report's "domain" sometimes holds an address rather than a name.
-                AddResolutions(relations, report, "domain", value => ValueCleaner.IsIpAddress(value) ? "ip" : "domain");
+                AddResolutions(relations, report, "domain", value => AnswerValueCleaner.IsIpAddress(value) ? "ip" : "domain");
                 AddList(relations, report, "hashes", RelationKind.Hash, "file");
                 break;
             case IndicatorType.Email:
@@ -45,22 +45,22 @@ internal static class ReportRelations
     private static void AddList(
         RelationCollector relations, JsonElement report, string name, string kind, string relatedType, bool keepCase = false)
     {
-        foreach (var item in JsonFields.List(report, name))
+        foreach (var item in ReportFields.List(report, name))
         {
-            relations.Add(kind, JsonFields.AsString(item), _ => relatedType, keepCase);
+            relations.Add(kind, ReportFields.AsString(item), _ => relatedType, keepCase);
         }
     }
 
     private static void AddResolutions(
         RelationCollector relations, JsonElement report, string valueName, Func<string, string> relatedType)
     {
-        foreach (var row in JsonFields.List(report, "resolutions"))
+        foreach (var row in ReportFields.List(report, "resolutions"))
         {
             relations.Add(
                 RelationKind.Resolution,
-                JsonFields.String(row, valueName),
+                ReportFields.String(row, valueName),
                 relatedType,
-                rawDate: JsonFields.String(row, "last_resolved"));
+                rawDate: ReportFields.String(row, "last_resolved"));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Model;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Runs;
@@ -67,7 +68,7 @@ internal sealed class BatchRun(BatchSession session)
         {
             runs.Finish(runId, session.Clock.GetUtcNow(), RunLog.Failed(failure));
         }
-        catch (Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception ex) when (StoreDamage.IsDatabaseError(ex))
         {
             // The store itself may be what failed; the error on its way out says so.
         }

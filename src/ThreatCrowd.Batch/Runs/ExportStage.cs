@@ -1,6 +1,7 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Intel;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Splunk;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Tables;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Inputs;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Runs;

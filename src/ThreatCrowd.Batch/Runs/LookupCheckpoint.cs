@@ -1,5 +1,6 @@
 using ThreatCrowd.Batch.Lookups;
 using ThreatCrowd.Batch.Pivots;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Runs;
@@ -8,10 +9,11 @@ namespace ThreatCrowd.Batch.Runs;
 /// Stores one settled lookup the moment it is settled: the answer with the pivots it reveals in one transaction,
 /// or the failure with when to ask again (at once for a transient one, after the refresh age for a permanent one).
 /// </summary>
-internal sealed class LookupCheckpoint(BatchSession session, PivotEnqueuer pivots, long runId)
+internal sealed class LookupCheckpoint(BatchSession session, PivotPlanner pivots, long runId)
 {
     private readonly AnswerWriter _writer = new(session.Connection);
     private readonly RelatedValueGate _gate = new(session.Guard);
+    private readonly FlaggedIndicators _flagged = new(session.Connection);
 
     public void Save(QueuedIndicator queued, PacedOutcome outcome, ILookupProgress progress)
     {
@@ -19,7 +21,8 @@ internal sealed class LookupCheckpoint(BatchSession session, PivotEnqueuer pivot
         if (outcome.Result.Answer is { } received)
         {
             var answer = _gate.Admit(received);
-            _writer.SaveAnswer(queued.Id, answer, now, runId, pivots.Enabled ? tx => pivots.Enqueue(session.Connection, tx, queued, answer, now) : null);
+            var revealed = pivots.Plan(queued, answer, () => _flagged.IsFlagged(queued.Id, queued.Indicator));
+            _writer.SaveAnswer(queued.Id, answer, now, runId, revealed);
             progress.Answered(queued.Indicator, answer);
             return;
         }

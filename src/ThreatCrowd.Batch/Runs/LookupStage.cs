@@ -1,6 +1,7 @@
 using ThreatCrowd.Batch.Lookups;
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Pivots;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Runs;
@@ -14,7 +15,7 @@ namespace ThreatCrowd.Batch.Runs;
 internal sealed class LookupStage(BatchSession session, Random? jitter = null)
 {
     private readonly Random _jitter = jitter ?? Random.Shared;
-    private readonly PivotEnqueuer _pivots = new(session.Options.Lookup, session.Guard);
+    private readonly PivotPlanner _pivots = new(session.Options.Lookup, session.Guard);
     private readonly PivotBudget _budget = new(session.Options.Lookup.PivotBudget, session.Options.Lookup.PivotDepth);
 
     public const string CutOffReason = "the program stopped while asking it";

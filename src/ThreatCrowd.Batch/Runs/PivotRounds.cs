@@ -1,5 +1,6 @@
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Pivots;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Runs;

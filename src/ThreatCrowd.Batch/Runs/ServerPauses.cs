@@ -1,4 +1,5 @@
 using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Runs;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Model;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Runs;
 using ThreatCrowd.Batch.Store;
 

@@ -10,8 +10,8 @@ namespace ThreatCrowd.Batch.Store;
 /// </summary>
 internal sealed class AnswerWriter(SqliteConnection connection)
 {
-    /// <param name="alsoInTransaction">Further writes that belong to this answer (the pivots it reveals).</param>
-    public void SaveAnswer(long indicatorId, LookupAnswer answer, DateTimeOffset answeredAt, long runId, Action<SqliteTransaction>? alsoInTransaction = null)
+    /// <param name="pivots">What the answer reveals that is queued with it, planned by the caller.</param>
+    public void SaveAnswer(long indicatorId, LookupAnswer answer, DateTimeOffset answeredAt, long runId, IReadOnlyList<Pivot>? pivots = null)
     {
         var at = UnixMs.From(answeredAt);
         using var transaction = connection.BeginTransaction();
@@ -44,7 +44,15 @@ internal sealed class AnswerWriter(SqliteConnection connection)
             transaction);
         var counter = state; // the runs table names its counters after the states
         connection.Execute($"UPDATE runs SET looked_up = looked_up + 1, {counter} = {counter} + 1 WHERE id = $runId", new { runId }, transaction);
-        alsoInTransaction?.Invoke(transaction);
+        if (pivots is { Count: > 0 })
+        {
+            var queue = new PivotWriter(connection, transaction);
+            foreach (var pivot in pivots)
+            {
+                queue.Add(pivot.Target, pivot.SourceName, pivot.Depth, answeredAt);
+            }
+        }
+
         SettleInFlight(indicatorId, transaction);
         transaction.Commit();
     }

@@ -44,14 +44,4 @@ internal sealed class PivotWriter(SqliteConnection connection, SqliteTransaction
             new { indicatorId, sourceId, at },
             transaction);
     }
-
-    /// <summary>Whether the indicator was named by a feed or voted malicious by the analysts (the crowd's votes are in the answer).</summary>
-    public bool IsFlagged(long indicatorId, Indicator indicator) =>
-        connection.ExecuteScalar<bool>(
-            """
-            SELECT EXISTS (SELECT 1 FROM provenance p JOIN sources s ON s.id = p.source_id WHERE p.indicator_id = $indicatorId AND s.kind = 'feed')
-                OR EXISTS (SELECT 1 FROM votes WHERE type = $type AND value = $value AND verdict = 'malicious' AND state = 'sent')
-            """,
-            new { indicatorId, type = indicator.Type.ToName(), value = indicator.Value },
-            transaction);
 }

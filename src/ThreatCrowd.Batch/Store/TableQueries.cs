@@ -66,11 +66,6 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
     /// relation kind, a.md5, a.sha1, a.permalink, group_concat(source names in BINARY order, ';'),
     /// i.first_imported_at, a.answered_at FROM indicators i LEFT JOIN answers a ... ORDER BY i.id</c>.
     /// </summary>
-    public TableQueries(SqliteConnection connection)
-        : this(connection, ExportCutoff.None)
-    {
-    }
-
     public IEnumerable<IndicatorRow> Indicators()
     {
         var sources = SourceNames.Load(connection);

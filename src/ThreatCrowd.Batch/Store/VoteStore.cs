@@ -11,10 +11,6 @@ namespace ThreatCrowd.Batch.Store;
 /// </summary>
 internal sealed class VoteStore(SqliteConnection connection)
 {
-    public const string Pending = "pending";
-    public const string Sent = "sent";
-    public const string Failed = "failed";
-
     /// <summary>Records the votes to send (those already stored keep their state); returns how many were new.</summary>
     public int Queue(IEnumerable<(Indicator Indicator, Verdict Verdict)> votes, DateTimeOffset now)
     {
@@ -33,27 +29,29 @@ internal sealed class VoteStore(SqliteConnection connection)
             .FirstOrDefault();
 
     /// <summary>Every vote not yet acknowledged, in the order queued.</summary>
-    public IReadOnlyList<StoredVote> PendingVotes() => Load("WHERE state = 'pending' ORDER BY id", null);
+    public IReadOnlyList<StoredVote> PendingVotes() => Load($"WHERE state = '{VoteStateNames.Pending}' ORDER BY id", null);
 
     public void MarkSent(long id, DateTimeOffset startedAt, int status) =>
         connection.Execute(
-            "UPDATE votes SET state = 'sent', sent_at = $at, http_status = $status, last_error = NULL WHERE id = $id",
+            $"UPDATE votes SET state = '{VoteStateNames.Sent}', sent_at = $at, http_status = $status, last_error = NULL WHERE id = $id",
             new { id, at = UnixMs.From(startedAt), status });
 
     /// <summary>A permanent failure (failed) or a transient one (stays pending, sent again by the next vote run).</summary>
     public void MarkFailed(long id, int? status, string reason, bool permanent) =>
         connection.Execute(
             "UPDATE votes SET state = $state, http_status = $status, last_error = $reason WHERE id = $id",
-            new { id, state = permanent ? Failed : Pending, status, reason });
+            new { id, state = (permanent ? VoteState.Failed : VoteState.Pending).ToName(), status, reason });
 
-    public IReadOnlyList<(string State, long Count)> CountsByState() =>
-        connection.Query<(string, long)>("SELECT state, count(*) FROM votes GROUP BY state ORDER BY state").AsList();
+    public IReadOnlyList<(VoteState State, long Count)> CountsByState() =>
+        connection.Query<(string State, long Count)>("SELECT state, count(*) FROM votes GROUP BY state ORDER BY state")
+            .Select(row => (VoteStateNames.Parse(row.State), row.Count))
+            .AsList();
 
     private List<StoredVote> Load(string where, object? parameters) =>
         connection.Query<(long Id, string Type, string Value, string Verdict, string State, long? SentAt)>(
                 $"SELECT id, type, value, verdict, state, sent_at FROM votes {where}", parameters)
             .Select(row => IndicatorTypeNames.TryParse(row.Type, out var type)
-                ? new StoredVote(row.Id, new Indicator(type, row.Value), VerdictNames.Parse(row.Verdict), row.State, UnixMs.To(row.SentAt))
+                ? new StoredVote(row.Id, new Indicator(type, row.Value), VerdictNames.Parse(row.Verdict), VoteStateNames.Parse(row.State), UnixMs.To(row.SentAt))
                 : null)
             .OfType<StoredVote>()
             .AsList();

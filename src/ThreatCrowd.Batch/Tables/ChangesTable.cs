@@ -7,9 +7,6 @@ internal static class ChangesTable
 {
     public const string Name = "threatcrowd_changes";
 
-    public static Task<TableWritten> WriteAsync(string outputDirectory, IEnumerable<ChangeRow> rows, CancellationToken ct) =>
-        WriteAsync(outputDirectory, rows, withJson: true, ct);
-
     /// <summary>Without <paramref name="withJson"/>, only the CSV file: the output folder holds lookups alone.</summary>
     public static Task<TableWritten> WriteAsync(string outputDirectory, IEnumerable<ChangeRow> rows, bool withJson, CancellationToken ct)
     {

@@ -7,20 +7,10 @@ internal static class IndicatorsTable
 {
     public const string Name = "threatcrowd_indicators";
 
-    public static Task<TableWritten> WriteAsync(string outputDirectory, IEnumerable<IndicatorRow> rows, CancellationToken ct) =>
-        WriteAsync(outputDirectory, rows, withJson: true, ct);
-
     /// <summary>Without <paramref name="withJson"/>, only the CSV file: the output folder holds lookups alone.</summary>
     public static Task<TableWritten> WriteAsync(string outputDirectory, IEnumerable<IndicatorRow> rows, bool withJson, CancellationToken ct)
     {
         var layout = new IndicatorLayout();
         return TableWriter.WriteAsync(outputDirectory, Name, layout, withJson ? layout : null, rows, ct);
-    }
-
-    public static Task<TableWritten> WriteAsync(
-        string outputDirectory, IAsyncEnumerable<IndicatorRow> rows, CancellationToken ct)
-    {
-        var layout = new IndicatorLayout();
-        return TableWriter.WriteAsync(outputDirectory, Name, layout, layout, rows, ct);
     }
 }

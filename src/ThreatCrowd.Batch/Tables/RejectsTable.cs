@@ -9,8 +9,4 @@ internal static class RejectsTable
 
     public static Task<TableWritten> WriteAsync(string outputDirectory, IEnumerable<RejectRow> rows, CancellationToken ct) =>
         TableWriter.WriteAsync(outputDirectory, Name, new RejectLayout(), jsonLayout: null, rows, ct);
-
-    public static Task<TableWritten> WriteAsync(
-        string outputDirectory, IAsyncEnumerable<RejectRow> rows, CancellationToken ct) =>
-        TableWriter.WriteAsync(outputDirectory, Name, new RejectLayout(), jsonLayout: null, rows, ct);
 }

@@ -7,19 +7,10 @@ internal static class RelationsTable
 {
     public const string Name = "threatcrowd_relations";
 
-    public static Task<TableWritten> WriteAsync(string outputDirectory, IEnumerable<RelationRow> rows, CancellationToken ct) =>
-        WriteAsync(outputDirectory, rows, withJson: true, ct);
-
     /// <summary>Without <paramref name="withJson"/>, only the CSV file: the output folder holds lookups alone.</summary>
     public static Task<TableWritten> WriteAsync(string outputDirectory, IEnumerable<RelationRow> rows, bool withJson, CancellationToken ct)
     {
         var layout = new RelationLayout();
         return TableWriter.WriteAsync(outputDirectory, Name, layout, withJson ? layout : null, rows, ct);
-    }
-
-    public static Task<TableWritten> WriteAsync(string outputDirectory, IAsyncEnumerable<RelationRow> rows, CancellationToken ct)
-    {
-        var layout = new RelationLayout();
-        return TableWriter.WriteAsync(outputDirectory, Name, layout, layout, rows, ct);
     }
 }

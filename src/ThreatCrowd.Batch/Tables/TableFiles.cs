@@ -55,30 +55,6 @@ internal sealed class TableFiles<TRow> : IAsyncDisposable
     }
 
     /// <summary>
-    /// Adds one row to every file of the table. It completes at once: rows are formatted into buffers that reach the
-    /// files in large synchronous writes, cheaper per row than an asynchronous call (see <see cref="AtomicFileSet"/>).
-    /// </summary>
-    public ValueTask WriteAsync(TRow row, CancellationToken ct)
-    {
-        ct.ThrowIfCancellationRequested();
-        if (_jsonWorker is not null)
-        {
-            throw new InvalidOperationException("A table is written row by row or batch by batch, not both: the JSON lines would interleave.");
-        }
-
-        _csvLayout.WriteCsv(_csv, row);
-        _csv.EndRecord();
-        if (_json is not null && _jsonLayout is not null)
-        {
-            _jsonLayout.WriteJson(_json.BeginLine(), row);
-            _json.EndLine();
-        }
-
-        _rows++;
-        return ValueTask.CompletedTask;
-    }
-
-    /// <summary>
     /// Adds rows to every file of the table: the CSV formatted here, the JSON at the same time by
     /// <see cref="JsonLinesWorker{TRow}"/>. The rows must not change afterwards.
     /// </summary>

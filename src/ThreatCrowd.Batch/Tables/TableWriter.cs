@@ -29,25 +29,4 @@ internal static class TableWriter
             return await table.CommitAsync(ct).ConfigureAwait(false);
         }
     }
-
-    public static async Task<TableWritten> WriteAsync<TRow>(
-        string outputDirectory,
-        string name,
-        ICsvLayout<TRow> csvLayout,
-        IJsonLayout<TRow>? jsonLayout,
-        IAsyncEnumerable<TRow> rows,
-        CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        var table = await TableFiles<TRow>.OpenAsync(outputDirectory, name, csvLayout, jsonLayout, ct).ConfigureAwait(false);
-        await using (table.ConfigureAwait(false))
-        {
-            await foreach (var row in rows.WithCancellation(ct).ConfigureAwait(false))
-            {
-                await table.WriteAsync(row, ct).ConfigureAwait(false);
-            }
-
-            return await table.CommitAsync(ct).ConfigureAwait(false);
-        }
-    }
 }

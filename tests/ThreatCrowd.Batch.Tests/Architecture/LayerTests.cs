@@ -17,11 +17,9 @@ public sealed class LayerTests
     /// </summary>
     private static readonly string[] DatabaseTypesAllowedIn =
     [
-        "ThreatCrowd.Batch.Cli.BatchCommandLine",
         "ThreatCrowd.Batch.Cli.ResumeCommand",
         "ThreatCrowd.Batch.Cli.StatusCommand",
         "ThreatCrowd.Batch.Cli.VoteCommand",
-        "ThreatCrowd.Batch.Pivots.PivotEnqueuer",
         "ThreatCrowd.Batch.Runs.BatchRun",
         "ThreatCrowd.Batch.Runs.BatchSession",
         "ThreatCrowd.Batch.Runs.ExportStage",
@@ -74,12 +72,42 @@ public sealed class LayerTests
     }
 
     [Fact]
+    public void The_layers_of_docs_architecture_list_every_folder_above_the_folders_it_uses()
+    {
+        var docs = File.ReadAllText(Path.Combine(Support.RepositoryRoot.Find(), "docs", "architecture.md"));
+        var order = System.Text.RegularExpressions.Regex.Matches(docs, @"^\| `(\w+)/` \|", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value)
+            .ToList();
+        var graph = FolderGraph();
+
+        order.Order(StringComparer.Ordinal).ShouldBe(graph.Keys.Order(StringComparer.Ordinal), "every folder listed once");
+        var upward = graph
+            .SelectMany(g => g.Value.Where(to => order.IndexOf(to.Key) < order.IndexOf(g.Key)).Select(to => $"{g.Key} -> {to.Key} ({to.Value})"))
+            .ToList();
+        upward.ShouldBeEmpty("a folder uses one listed above it");
+    }
+
+    [Fact]
+    public void No_two_types_of_the_program_or_its_stand_in_share_a_name()
+    {
+        var named = Program.GetTypes().Concat(typeof(ThreatCrowd.StandIn.StandInServer).Assembly.GetTypes())
+            .Where(t => t.DeclaringType is null && t.Namespace?.StartsWith("ThreatCrowd.", StringComparison.Ordinal) == true)
+            .GroupBy(t => t.Name)
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(t => t.Namespace))}");
+
+        named.ShouldBeEmpty("one name, one meaning: rename for what differs");
+    }
+
+    [Fact]
     public void The_reading_of_uses_sees_a_known_use_inside_a_method_body()
     {
-        // Guards the IL reading itself: the store's answer writer names the model's answer in its signature, and the
-        // batch run catches a database exception (a use only the method body shows).
+        // Guards the IL reading itself: the store's answer writer names the model's answer in its signature, the
+        // batch run calls the static due queue (a use only the method body shows), and the lookup checkpoint hands
+        // the session's connection to a store class (a use only the callee's signature shows).
         Uses.Value.ShouldContain(u => u.Type.Name == "AnswerWriter" && u.Uses == typeof(LookupAnswer));
-        Uses.Value.ShouldContain(u => u.Type.Name == "BatchRun" && IsDatabaseType(u.Uses));
+        Uses.Value.ShouldContain(u => u.Type.Name == "BatchRun" && u.Uses.Name == "DueQueue");
+        Uses.Value.ShouldContain(u => u.Type.Name == "LookupCheckpoint" && IsDatabaseType(u.Uses));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Cli;
 using ThreatCrowd.Batch.Configuration;
-using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Schedule;
 using ThreatCrowd.Batch.Tests.Support;
 

@@ -42,7 +42,7 @@ public sealed class AnswerWriterTests
         db.QuerySingle<(string State, string Error, long Failures)>("SELECT state, last_error, failures FROM indicators")
             .ShouldBe(("failed", "HTTP 503 Service Temporarily Unavailable", 1L));
         db.ExecuteScalar<long>("SELECT count(*) FROM relations").ShouldBe(1);
-        var row = new TableQueries(db).Indicators().Single();
+        var row = new TableQueries(db, ExportCutoff.None).Indicators().Single();
         (row.Status, row.Hashes, row.LookedUpAt).ShouldBe(("failed", 1, Now));
     }
 
@@ -64,12 +64,12 @@ public sealed class AnswerWriterTests
             Now,
             new RunLog(db).Start("test", Now));
 
-        var row = new TableQueries(db).Indicators().Single();
+        var row = new TableQueries(db, ExportCutoff.None).Indicators().Single();
 
         (row.Indicator, row.Type, row.Status, row.Votes, row.Verdict, row.InFeed).ShouldBe(("aoldaily.com", "domain", "found", (int?)-1, "malicious", true));
         (row.Resolutions, row.Emails, row.Hashes).ShouldBe((2, 1, 0));
         row.Sources.ShouldBe("feed:f;in.csv");
-        new TableQueries(db).Relations().Select(r => (r.Related, r.LastResolved)).ShouldBe([("a@b.com", null), ("1.2.3.4", "2015-01-01"), ("1.2.3.5", null)]);
+        new TableQueries(db, ExportCutoff.None).Relations().Select(r => (r.Related, r.LastResolved)).ShouldBe([("a@b.com", null), ("1.2.3.4", "2015-01-01"), ("1.2.3.5", null)]);
     }
 
     private static LookupAnswer Answer(int? votes, params Relation[] relations) =>

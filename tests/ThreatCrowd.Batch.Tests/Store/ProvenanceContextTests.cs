@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Tests.Support;
@@ -67,5 +66,5 @@ public sealed class ProvenanceContextTests
     }
 
     private static Dictionary<string, string?> Contexts(SqliteConnection db) =>
-        new TableQueries(db).Indicators().ToDictionary(row => row.Indicator, row => row.Context);
+        new TableQueries(db, ExportCutoff.None).Indicators().ToDictionary(row => row.Indicator, row => row.Context);
 }

@@ -52,7 +52,7 @@ public sealed class TableQueriesTests
         using var db = StoreDatabase.Open(dir.File("store.db"));
         Fill(db);
 
-        var merged = new TableQueries(db).Indicators()
+        var merged = new TableQueries(db, ExportCutoff.None).Indicators()
             .Select(r => string.Join('|', r.Indicator, r.Type, r.Status, r.Votes, r.InFeed ? 1 : 0, r.Resolutions, r.Hashes, r.Emails,
                 r.Subdomains, r.Domains, r.Ips, r.References, r.Scans, r.Md5, r.Sha1, r.Permalink, r.Sources,
                 UnixMs.From(r.FirstImportedAt), r.LookedUpAt is { } at ? UnixMs.From(at) : null))
@@ -69,7 +69,7 @@ public sealed class TableQueriesTests
         using var db = StoreDatabase.Open(dir.File("store.db"));
         Fill(db);
 
-        var merged = new TableQueries(db).Relations()
+        var merged = new TableQueries(db, ExportCutoff.None).Relations()
             .Select(r => string.Join('|', r.Indicator, r.Type, r.Relation, r.Related, r.RelatedType, r.LastResolved, UnixMs.From(r.LookedUpAt)))
             .ToList();
 

@@ -1,5 +1,5 @@
 using ThreatCrowd.Batch.Cli;
-using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.StandIn;
 
 namespace ThreatCrowd.Batch.Tests.Support;

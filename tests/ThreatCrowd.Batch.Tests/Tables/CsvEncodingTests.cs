@@ -12,7 +12,7 @@ public sealed class CsvEncodingTests
     {
         using var folder = new TempDirectory();
 
-        await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), CancellationToken.None);
+        await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), withJson: true, CancellationToken.None);
 
         var bytes = await File.ReadAllBytesAsync(folder.File("threatcrowd_indicators.csv"));
         bytes.AsSpan(0, 16).ToArray().ShouldBe(Encoding.ASCII.GetBytes("indicator,type,s"));
@@ -23,7 +23,7 @@ public sealed class CsvEncodingTests
     {
         using var folder = new TempDirectory();
 
-        await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), CancellationToken.None);
+        await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), withJson: true, CancellationToken.None);
 
         var bytes = await File.ReadAllBytesAsync(folder.File("threatcrowd_indicators.csv"));
         bytes.AsSpan().IndexOf("b\u00FCcher.example"u8).ShouldBeGreaterThan(0);
@@ -34,8 +34,8 @@ public sealed class CsvEncodingTests
     {
         using var folder = new TempDirectory();
 
-        await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), CancellationToken.None);
-        await RelationsTable.WriteAsync(folder.Path, SampleRows.Relations(), CancellationToken.None);
+        await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), withJson: true, CancellationToken.None);
+        await RelationsTable.WriteAsync(folder.Path, SampleRows.Relations(), withJson: true, CancellationToken.None);
         await RejectsTable.WriteAsync(folder.Path, SampleRows.Rejects(), CancellationToken.None);
 
         foreach (var name in folder.FileNames())
@@ -51,8 +51,8 @@ public sealed class CsvEncodingTests
     {
         using var folder = new TempDirectory();
 
-        var indicators = await IndicatorsTable.WriteAsync(folder.Path, [], CancellationToken.None);
-        var relations = await RelationsTable.WriteAsync(folder.Path, [], CancellationToken.None);
+        var indicators = await IndicatorsTable.WriteAsync(folder.Path, [], withJson: true, CancellationToken.None);
+        var relations = await RelationsTable.WriteAsync(folder.Path, [], withJson: true, CancellationToken.None);
         var rejects = await RejectsTable.WriteAsync(folder.Path, [], CancellationToken.None);
 
         (await File.ReadAllTextAsync(folder.File("threatcrowd_indicators.csv"))).ShouldBe(

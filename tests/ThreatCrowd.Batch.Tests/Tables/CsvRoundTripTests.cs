@@ -24,7 +24,7 @@ public sealed class CsvRoundTripTests
         using var folder = new TempDirectory();
         var row = new RelationRow(value, "domain", "reference", value, "reference", value, SampleRows.LookedUp);
 
-        await RelationsTable.WriteAsync(folder.Path, [row, row], CancellationToken.None);
+        await RelationsTable.WriteAsync(folder.Path, [row, row], withJson: true, CancellationToken.None);
 
         var (header, records) = StrictCsv.Read(folder.File("threatcrowd_relations.csv"));
         header.ShouldBe(["indicator", "type", "relation", "related", "related_type", "last_resolved", "looked_up_at"]);
@@ -73,7 +73,7 @@ public sealed class CsvRoundTripTests
         using var folder = new TempDirectory();
         var row = SampleRows.Indicators()[0] with { Votes = -1, Permalink = "=HYPERLINK(\"http://evil\")" };
 
-        await IndicatorsTable.WriteAsync(folder.Path, [row], CancellationToken.None);
+        await IndicatorsTable.WriteAsync(folder.Path, [row], withJson: true, CancellationToken.None);
 
         var (header, records) = StrictCsv.Read(folder.File("threatcrowd_indicators.csv"));
         records[0][Array.IndexOf(header, "votes")].ShouldBe("-1");
@@ -91,7 +91,7 @@ public sealed class CsvRoundTripTests
         using var folder = new TempDirectory();
         var rows = SampleRows.Indicators();
 
-        await IndicatorsTable.WriteAsync(folder.Path, rows, CancellationToken.None);
+        await IndicatorsTable.WriteAsync(folder.Path, rows, withJson: true, CancellationToken.None);
 
         var (header, records) = StrictCsv.Read(folder.File("threatcrowd_indicators.csv"));
         header.Length.ShouldBe(22);

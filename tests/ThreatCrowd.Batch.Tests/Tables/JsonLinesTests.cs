@@ -16,7 +16,7 @@ public sealed class JsonLinesTests
     public async Task Each_indicator_line_is_one_object_with_the_csv_columns_in_order_then_time()
     {
         using var folder = new TempDirectory();
-        await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), CancellationToken.None);
+        await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), withJson: true, CancellationToken.None);
         var (header, _) = StrictCsv.Read(folder.File("threatcrowd_indicators.csv"));
 
         var lines = await ReadLinesAsync(folder.File("threatcrowd_indicators.json"));
@@ -34,7 +34,7 @@ public sealed class JsonLinesTests
     public async Task Indicator_values_have_their_json_types()
     {
         using var folder = new TempDirectory();
-        await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), CancellationToken.None);
+        await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), withJson: true, CancellationToken.None);
 
         foreach (var line in await ReadLinesAsync(folder.File("threatcrowd_indicators.json")))
         {
@@ -62,7 +62,7 @@ public sealed class JsonLinesTests
     public async Task The_ip_voted_malicious_keeps_its_negative_vote_and_feed_flag()
     {
         using var folder = new TempDirectory();
-        await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), CancellationToken.None);
+        await IndicatorsTable.WriteAsync(folder.Path, SampleRows.Indicators(), withJson: true, CancellationToken.None);
 
         var lines = await ReadLinesAsync(folder.File("threatcrowd_indicators.json"));
 
@@ -76,7 +76,7 @@ public sealed class JsonLinesTests
     public async Task Each_relation_line_has_a_numeric_time_and_a_string_or_null_last_resolved()
     {
         using var folder = new TempDirectory();
-        await RelationsTable.WriteAsync(folder.Path, SampleRows.Relations(), CancellationToken.None);
+        await RelationsTable.WriteAsync(folder.Path, SampleRows.Relations(), withJson: true, CancellationToken.None);
 
         var lines = await ReadLinesAsync(folder.File("threatcrowd_relations.json"));
 
@@ -96,7 +96,7 @@ public sealed class JsonLinesTests
         var row = new RelationRow(
             "bücher.example", "domain", "reference", "a&b+c <d> 'e' \"f\" \r\n", "reference", null, SampleRows.LookedUp);
 
-        await RelationsTable.WriteAsync(folder.Path, [row], CancellationToken.None);
+        await RelationsTable.WriteAsync(folder.Path, [row], withJson: true, CancellationToken.None);
 
         var text = await File.ReadAllTextAsync(folder.File("threatcrowd_relations.json"), Encoding.UTF8);
         text.ShouldContain("\"bücher.example\"");

@@ -1,7 +1,7 @@
 
 using ThreatCrowd.Batch.Model;
 
-namespace ThreatCrowd.Batch.Runs;
+namespace ThreatCrowd.Batch.Reporting;
 
 /// <summary>What the lookup loop reports as it goes; shown as plain lines or as a live display.</summary>
 internal interface ILookupProgress

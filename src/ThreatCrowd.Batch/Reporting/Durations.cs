@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ThreatCrowd.Batch.Runs;
+namespace ThreatCrowd.Batch.Reporting;
 
 /// <summary>
 /// Durations as an operator reads them, rounded to the last unit shown: "116 days", "3 days 5 h", "9 h 29 min",

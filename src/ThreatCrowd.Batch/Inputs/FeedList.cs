@@ -1,8 +1,7 @@
 using ThreatCrowd.Batch.Configuration;
-using ThreatCrowd.Batch.Inputs;
 using ThreatCrowd.Batch.Model;
 
-namespace ThreatCrowd.Batch.Runs;
+namespace ThreatCrowd.Batch.Inputs;
 
 /// <summary>
 /// The feeds a run reads. The default ThreatCrowd feeds live beside the API on the same host

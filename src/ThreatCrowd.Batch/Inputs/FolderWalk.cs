@@ -1,6 +1,4 @@
-using ThreatCrowd.Batch.Inputs;
-
-namespace ThreatCrowd.Batch.Runs;
+namespace ThreatCrowd.Batch.Inputs;
 
 /// <summary>
 /// The files below a folder, for a glob to match. Symbolic links are followed, but each folder is entered once

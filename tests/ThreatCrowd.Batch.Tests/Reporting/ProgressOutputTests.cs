@@ -1,9 +1,9 @@
 using ThreatCrowd.Batch.Cli;
-using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Tests.Support;
 using ThreatCrowd.StandIn;
 
-namespace ThreatCrowd.Batch.Tests.Runs;
+namespace ThreatCrowd.Batch.Tests.Reporting;
 
 public sealed class ProgressOutputTests
 {

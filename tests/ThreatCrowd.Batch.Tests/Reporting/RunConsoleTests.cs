@@ -1,6 +1,7 @@
-using ThreatCrowd.Batch.Runs;
 
-namespace ThreatCrowd.Batch.Tests.Runs;
+using ThreatCrowd.Batch.Reporting;
+
+namespace ThreatCrowd.Batch.Tests.Reporting;
 
 public sealed class RunConsoleTests
 {

@@ -1,7 +1,7 @@
 using Spectre.Console;
 using ThreatCrowd.Batch.Classification;
 
-namespace ThreatCrowd.Batch.Runs;
+namespace ThreatCrowd.Batch.Reporting;
 
 /// <summary>
 /// What a run tells its operator: progress and summaries on standard output, warnings and errors on standard
@@ -10,10 +10,6 @@ namespace ThreatCrowd.Batch.Runs;
 /// </summary>
 internal sealed class RunConsole(TextWriter output, TextWriter error, bool live = false)
 {
-    public TextWriter Output => output;
-
-    public bool Live => live;
-
     /// <summary>Runs the lookup loop with the progress display this console has.</summary>
     public async Task<T> WithLookupProgressAsync<T>(int total, TimeSpan interval, TimeProvider clock, Func<ILookupProgress, Task<T>> work)
     {

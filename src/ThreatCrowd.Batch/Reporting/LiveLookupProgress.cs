@@ -3,7 +3,7 @@ using Spectre.Console;
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Model;
 
-namespace ThreatCrowd.Batch.Runs;
+namespace ThreatCrowd.Batch.Reporting;
 
 /// <summary>
 /// The live display on a terminal: a bar with done/total, the rate, the time left at the interval, the indicator

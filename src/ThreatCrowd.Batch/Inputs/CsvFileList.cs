@@ -1,6 +1,6 @@
 using Microsoft.Extensions.FileSystemGlobbing;
 
-namespace ThreatCrowd.Batch.Runs;
+namespace ThreatCrowd.Batch.Inputs;
 
 /// <summary>
 /// Turns Sources:CsvFiles and --input into file paths. A plain path is kept as given (the reader reports it if it

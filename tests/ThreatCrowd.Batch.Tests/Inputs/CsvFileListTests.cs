@@ -1,7 +1,7 @@
-using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Inputs;
 using ThreatCrowd.Batch.Tests.Support;
 
-namespace ThreatCrowd.Batch.Tests.Runs;
+namespace ThreatCrowd.Batch.Tests.Inputs;
 
 /// <summary>Globs over folders with symbolic links: each file once, under a sane path, and always an end.</summary>
 public sealed class CsvFileListTests : IDisposable

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Model;
@@ -10,9 +9,10 @@ namespace ThreatCrowd.Batch.Pivots;
 /// Decides what an answer's related items add to the queue: only below Lookup:PivotDepth, only from a malicious
 /// indicator unless Lookup:PivotFrom is all, only infrastructure and samples (resolutions, subdomains, e-mails,
 /// hashes, the domains and IPs of file reports; never references or scan labels), each classified and guarded
-/// exactly like an input, so nothing the API must never see is ever queued.
+/// exactly like an input, so nothing the API must never see is ever queued. The plan is plain data: the store
+/// queues it in the answer's own transaction.
 /// </summary>
-internal sealed class PivotEnqueuer(LookupOptions options, LookupGuard guard)
+internal sealed class PivotPlanner(LookupOptions options, LookupGuard guard)
 {
     private static readonly HashSet<string> Followed =
         [RelationKind.Resolution, RelationKind.Subdomain, RelationKind.Email, RelationKind.Hash, RelationKind.Domain, RelationKind.Ip];
@@ -21,21 +21,24 @@ internal sealed class PivotEnqueuer(LookupOptions options, LookupGuard guard)
 
     public bool Enabled => options.PivotDepth > 0;
 
-    /// <summary>Queues the items revealed by the answer, in its transaction; returns how many were queued.</summary>
-    public int Enqueue(SqliteConnection connection, SqliteTransaction transaction, QueuedIndicator from, LookupAnswer answer, DateTimeOffset now)
+    /// <summary>
+    /// The items the answer reveals that go to the queue with it. <paramref name="isFlagged"/> (named by a feed or
+    /// voted malicious by the analysts) is asked only when Lookup:PivotFrom needs it and the crowd's votes do not say.
+    /// </summary>
+    public IReadOnlyList<Pivot> Plan(QueuedIndicator from, LookupAnswer answer, Func<bool> isFlagged)
     {
-        if (from.Depth >= options.PivotDepth || !answer.Found)
+        ArgumentNullException.ThrowIfNull(isFlagged);
+        if (!Enabled || from.Depth >= options.PivotDepth || !answer.Found)
         {
-            return 0;
+            return [];
         }
 
-        var writer = new PivotWriter(connection, transaction);
-        if (options.PivotFrom != PivotSources.All && answer.Votes != -1 && !writer.IsFlagged(from.Id, from.Indicator))
+        if (options.PivotFrom != PivotSources.All && answer.Votes != -1 && !isFlagged())
         {
-            return 0;
+            return [];
         }
 
-        var queued = 0;
+        var pivots = new List<Pivot>();
         foreach (var relation in answer.Relations.Where(r => Followed.Contains(r.Kind)))
         {
             if (classifier.Classify(relation.Related, null).Indicator is not { } target || target == from.Indicator || guard.WhyNotAllowed(target) is not null)
@@ -43,10 +46,9 @@ internal sealed class PivotEnqueuer(LookupOptions options, LookupGuard guard)
                 continue;
             }
 
-            writer.Add(target, PivotWriter.SourceName(from.Indicator, relation.Kind), from.Depth + 1, now);
-            queued++;
+            pivots.Add(new Pivot(target, PivotWriter.SourceName(from.Indicator, relation.Kind), from.Depth + 1));
         }
 
-        return queued;
+        return pivots;
     }
 }

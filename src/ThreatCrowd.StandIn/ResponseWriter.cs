@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace ThreatCrowd.StandIn;
 
 /// <summary>Writes complete answers with an exact length, as the PHP behind nginx did.</summary>
-internal static class AnswerWriter
+internal static class ResponseWriter
 {
     /// <summary>The live API labelled its JSON this way; clients had to ignore it.</summary>
     public const string ApiContentType = "text/html; charset=UTF-8";

@@ -7,7 +7,7 @@ namespace ThreatCrowd.Batch.Lookups;
 /// Turns the raw strings of an answer into stored values. The live data carried trailing carriage returns,
 /// upper-case domains and placeholders (<c>-</c>, <c>0.0.0.0</c>, <c>0000-00-00</c>) that stand for "nothing".
 /// </summary>
-internal static class ValueCleaner
+internal static class AnswerValueCleaner
 {
     /// <summary>The cleaned value, or null when nothing real is left.</summary>
     /// <param name="keepCase">True for free text (references, scan labels) whose case carries meaning.</param>

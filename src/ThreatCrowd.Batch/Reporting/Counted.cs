@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ThreatCrowd.Batch.Runs;
+namespace ThreatCrowd.Batch.Reporting;
 
 /// <summary>A count with its noun in the right number, as summaries print it: "1 indicator", "2,000 indicators".</summary>
 internal static class Counted

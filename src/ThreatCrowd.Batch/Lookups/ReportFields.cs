@@ -7,7 +7,7 @@ namespace ThreatCrowd.Batch.Lookups;
 /// Reads single fields of a report. Any key may be missing or hold the wrong type; both read as absent,
 /// so one odd field never costs the rest of an answer.
 /// </summary>
-internal static class JsonFields
+internal static class ReportFields
 {
     public static bool TryGet(JsonElement element, string name, out JsonElement value)
     {

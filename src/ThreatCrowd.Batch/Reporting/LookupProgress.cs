@@ -1,7 +1,7 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Model;
 
-namespace ThreatCrowd.Batch.Runs;
+namespace ThreatCrowd.Batch.Reporting;
 
 /// <summary>
 /// One plain line per lookup (position, indicator, outcome, how long the rest will take at the interval): what cron

@@ -1,0 +1,9 @@
+using ThreatCrowd.Batch.Model;
+
+namespace ThreatCrowd.Batch.Store;
+
+/// <summary>
+/// An item an answer revealed, to be queued with the answer: the indicator, the source named after the path that led
+/// to it (<see cref="PivotWriter.SourceName"/>), and how many pivots away from an input it is.
+/// </summary>
+internal sealed record Pivot(Indicator Target, string SourceName, int Depth);
