@@ -150,8 +150,11 @@ public sealed class BatchSchedulerTests
         }
     }
 
+    // The scheduler may have created the file but not yet its tables: polling must not fail in that moment.
     private static long FinishedRuns(TempDirectory dir) =>
-        File.Exists(dir.File("store.db")) ? Query<long>(dir, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL") : 0;
+        File.Exists(dir.File("store.db")) && Query<long>(dir, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'runs'") == 1
+            ? Query<long>(dir, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL")
+            : 0;
 
     private static List<(long Started, long? Ended)> Runs(TempDirectory dir)
     {
