@@ -5,6 +5,7 @@ using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Schedule;
 using ThreatCrowd.Batch.Store;
+using ThreatCrowd.Batch.Store.Sqlite;
 using ThreatCrowd.Batch.Tests.Support;
 using ThreatCrowd.StandIn;
 
@@ -75,7 +76,7 @@ public sealed class BatchSchedulerTests
         using (var db = StoreDatabase.Open(slow.Store.Path))
         {
             var runs = new RunLog(db);
-            runs.Finish(runs.Start("run", DateTimeOffset.UtcNow.AddMinutes(-30)), DateTimeOffset.UtcNow.AddMinutes(-29), RunLog.Killed);
+            runs.Finish(runs.Start("run", DateTimeOffset.UtcNow.AddMinutes(-30)), DateTimeOffset.UtcNow.AddMinutes(-29), IRunLog.Killed);
         }
 
         await RunSchedulerUntil(slow, output, () => FinishedRuns(dir) >= 2 && output.ToString().Contains("skipped", StringComparison.Ordinal));
