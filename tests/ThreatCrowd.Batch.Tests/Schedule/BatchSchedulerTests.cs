@@ -5,7 +5,6 @@ using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Schedule;
 using ThreatCrowd.Batch.Store;
-using ThreatCrowd.Batch.Store.Sqlite;
 using ThreatCrowd.Batch.Tests.Support;
 using ThreatCrowd.StandIn;
 
@@ -73,9 +72,9 @@ public sealed class BatchSchedulerTests
         using var dir = new TempDirectory();
         var output = new StringWriter();
         var slow = Options(server, dir, "* * * * * ?", [.. Enumerable.Range(0, 12).Select(i => $"s{i}.example-slow.org")], interval: "00:00:00.250");
-        using (var db = StoreDatabase.Open(slow.Store.Path))
+        using (var store = StoreFactory.Open(new StoreSettings(slow.Store.Path), exclusive: false))
         {
-            var runs = new RunLog(db);
+            var runs = store.Runs;
             runs.Finish(runs.Start("run", DateTimeOffset.UtcNow.AddMinutes(-30)), DateTimeOffset.UtcNow.AddMinutes(-29), IRunLog.Killed);
         }
 
@@ -97,9 +96,9 @@ public sealed class BatchSchedulerTests
         using var dir = new TempDirectory();
         var output = new StringWriter();
         var options = Options(server, dir, "0 0 1 * * ?", "aoldaily.com");
-        using (var db = StoreDatabase.Open(options.Store.Path))
+        using (var store = StoreFactory.Open(new StoreSettings(options.Store.Path), exclusive: false))
         {
-            var runs = new RunLog(db);
+            var runs = store.Runs;
             var threeNightsAgo = DateTimeOffset.UtcNow.AddDays(-3);
             runs.Finish(runs.Start(ScheduledRuns.Verb, threeNightsAgo), threeNightsAgo.AddHours(1), "completed");
         }
