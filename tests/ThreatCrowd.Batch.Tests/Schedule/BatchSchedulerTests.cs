@@ -150,8 +150,11 @@ public sealed class BatchSchedulerTests
         }
     }
 
+    // The file exists a moment before the schema is committed in it: until then no run has finished either.
     private static long FinishedRuns(TempDirectory dir) =>
-        File.Exists(dir.File("store.db")) ? Query<long>(dir, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL") : 0;
+        File.Exists(dir.File("store.db")) && Query<long>(dir, "SELECT count(*) FROM sqlite_schema WHERE name = 'runs'") > 0
+            ? Query<long>(dir, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL")
+            : 0;
 
     private static List<(long Started, long? Ended)> Runs(TempDirectory dir)
     {
