@@ -46,7 +46,7 @@ internal sealed class PivotPlanner(LookupOptions options, LookupGuard guard)
                 continue;
             }
 
-            pivots.Add(new Pivot(target, PivotWriter.SourceName(from.Indicator, relation.Kind), from.Depth + 1));
+            pivots.Add(new Pivot(target, Pivot.SourceNameOf(from.Indicator, relation.Kind), from.Depth + 1));
         }
 
         return pivots;

@@ -2,7 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Model;
 
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>Whether an indicator is flagged apart from the crowd's votes: named by a feed, or voted malicious by the analysts.</summary>
 internal sealed class FlaggedIndicators(SqliteConnection connection)

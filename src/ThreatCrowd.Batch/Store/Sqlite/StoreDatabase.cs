@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>Opens the store file, creating or migrating its schema, and refuses one it cannot understand.</summary>
 internal static class StoreDatabase

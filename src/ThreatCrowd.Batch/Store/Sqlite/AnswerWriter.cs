@@ -2,16 +2,29 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Model;
 
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
 /// Checkpoints one lookup: the answer (or the failure), the indicator's state and the run's counters go into one
 /// transaction, so whenever the process stops, an answer is either wholly stored or not at all.
 /// </summary>
-internal sealed class AnswerWriter(SqliteConnection connection)
+internal sealed class AnswerWriter(SqliteConnection connection) : IAnswerStore
 {
-    /// <param name="pivots">What the answer reveals that is queued with it, planned by the caller.</param>
-    public void SaveAnswer(long indicatorId, LookupAnswer answer, DateTimeOffset answeredAt, long runId, IReadOnlyList<Pivot>? pivots = null)
+    private readonly FlaggedIndicators _flagged = new(connection);
+
+    public void SaveAnswer(long indicatorId, LookupAnswer answer, DateTimeOffset answeredAt, long runId, IReadOnlyList<Pivot>? pivots = null) =>
+        SqliteErrors.Guard(() => Save(indicatorId, answer, answeredAt, runId, pivots));
+
+    public void SaveFailure(long indicatorId, string reason, DateTimeOffset retryAfter, long runId) =>
+        SqliteErrors.Guard(() => SaveFailed(indicatorId, reason, retryAfter, runId));
+
+    public void MarkCutOff(long indicatorId, string reason, DateTimeOffset at) =>
+        SqliteErrors.Guard(() => MarkFailedByDeath(indicatorId, reason, at));
+
+    public bool IsFlagged(long indicatorId, Indicator indicator) =>
+        SqliteErrors.Guard(() => _flagged.IsFlagged(indicatorId, indicator));
+
+    private void Save(long indicatorId, LookupAnswer answer, DateTimeOffset answeredAt, long runId, IReadOnlyList<Pivot>? pivots)
     {
         var at = UnixMs.From(answeredAt);
         using var transaction = connection.BeginTransaction();
@@ -57,7 +70,7 @@ internal sealed class AnswerWriter(SqliteConnection connection)
         transaction.Commit();
     }
 
-    public void SaveFailure(long indicatorId, string reason, DateTimeOffset retryAfter, long runId)
+    private void SaveFailed(long indicatorId, string reason, DateTimeOffset retryAfter, long runId)
     {
         using var transaction = connection.BeginTransaction();
         connection.Execute(
@@ -72,11 +85,8 @@ internal sealed class AnswerWriter(SqliteConnection connection)
         transaction.Commit();
     }
 
-    /// <summary>
-    /// Records that a dead process left this indicator's request without an outcome: a transient failure, due again
-    /// at once but after the never-asked ones. Not counted in any run's totals (the run that asked it is over).
-    /// </summary>
-    public void MarkCutOff(long indicatorId, string reason, DateTimeOffset at)
+    /// <summary>Not counted in any run's totals: the run that asked it is over.</summary>
+    private void MarkFailedByDeath(long indicatorId, string reason, DateTimeOffset at)
     {
         using var transaction = connection.BeginTransaction();
         connection.Execute(

@@ -2,14 +2,14 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
 /// One statement prepared once and run many times straight through SQLite's C API, parameters bound by position.
 /// For the import's millions of tiny statements and the export's millions of rows: a <see cref="SqliteCommand"/>
 /// costs a few microseconds per run or row in parameter lookup by name, reader objects and checks, as much as the
 /// work itself, and a text column can be read here as bytes without making a string. It runs inside whatever transaction
-/// the connection has open, and throws the same <see cref="SqliteException"/> a command would.
+/// the connection has open; its errors come out as the store's own (<see cref="SqliteErrors"/>).
 /// </summary>
 internal sealed class PreparedStatement : IDisposable
 {
@@ -127,9 +127,18 @@ internal sealed class PreparedStatement : IDisposable
 
     private void Check(int rc)
     {
-        if (rc != raw.SQLITE_OK)
+        if (rc == raw.SQLITE_OK)
+        {
+            return;
+        }
+
+        try
         {
             SqliteException.ThrowExceptionForRC(rc, _db);
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteErrors.Translate(e);
         }
     }
 }

@@ -2,7 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Model;
 
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
 /// Queues what an answer revealed, inside the answer's own transaction: each item becomes an indicator (or keeps
@@ -10,11 +10,6 @@ namespace ThreatCrowd.Batch.Store;
 /// </summary>
 internal sealed class PivotWriter(SqliteConnection connection, SqliteTransaction transaction)
 {
-    public const string SourcePrefix = "pivot:";
-
-    /// <summary>The source name recorded for an item reached from <paramref name="from"/> through a relation.</summary>
-    public static string SourceName(Indicator from, string relation) => $"{SourcePrefix}{from.Value}:{relation}";
-
     public void Add(Indicator target, string sourceName, int depth, DateTimeOffset now)
     {
         var at = UnixMs.From(now);

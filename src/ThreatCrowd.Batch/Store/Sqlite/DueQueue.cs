@@ -3,7 +3,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Model;
 
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
 /// What a run asks, in order: never-answered indicators first (in import order), then failed ones whose wait has
@@ -11,7 +11,7 @@ namespace ThreatCrowd.Batch.Store;
 /// source with a higher Sources:Priorities rank come first. Only ids are loaded, so a queue of millions costs a few
 /// megabytes. Pivots come after every direct input, shallower first (depth 0 is an input).
 /// </summary>
-internal static class DueQueue
+internal sealed class DueQueue(SqliteConnection connection) : IDueQueue
 {
     private const string DueCondition =
         $"""
@@ -36,13 +36,39 @@ internal static class DueQueue
     private const string StaleAnswers =
         $"state IN ('{IndicatorStateNames.Found}', '{IndicatorStateNames.NotFound}') AND looked_up_at <= ?2";
 
-    public static List<long> Load(SqliteConnection connection, DateTimeOffset now, TimeSpan refreshAfter, int limit, IReadOnlyList<(string Pattern, int Priority)> priorities)
+    public List<long> Load(DateTimeOffset now, TimeSpan refreshAfter, int limit, IReadOnlyList<(string Pattern, int Priority)> priorities) =>
+        SqliteErrors.Guard(() => LoadDue(now, refreshAfter, limit, priorities));
+
+    /// <summary>
+    /// How many are due: every pending one, from the counts the store's triggers keep, and the failed and stale ones
+    /// through their partial indexes. What is read grows with what is due besides pending ones, not with the store.
+    /// </summary>
+    public long Count(DateTimeOffset now, TimeSpan refreshAfter) => SqliteErrors.Guard(() =>
+    {
+        var pending = connection.ExecuteScalar<long>(
+            $"SELECT coalesce(sum(count), 0) FROM indicator_counts WHERE state = '{IndicatorStateNames.Pending}'");
+        using var others = new PreparedStatement(
+            connection, $"SELECT (SELECT count(*) FROM indicators WHERE {FailedDue}) + (SELECT count(*) FROM indicators WHERE {StaleAnswers})");
+        others.Bind(1, UnixMs.From(now)).Bind(2, UnixMs.From(now - refreshAfter));
+        return pending + (others.Step() ? others.Int64(0) : 0);
+    });
+
+    public QueuedIndicator? Find(long id) => SqliteErrors.Guard(() =>
+    {
+        var row = connection.QuerySingleOrDefault<(string Type, string Value, string State, int Depth)>(
+            "SELECT type, value, state, depth FROM indicators WHERE id = $id", new { id });
+        return row.Type is not null && IndicatorTypeNames.TryParse(row.Type, out var type)
+            ? new QueuedIndicator(id, new Indicator(type, row.Value), IndicatorStateNames.Parse(row.State), row.Depth)
+            : null;
+    });
+
+    private List<long> LoadDue(DateTimeOffset now, TimeSpan refreshAfter, int limit, IReadOnlyList<(string Pattern, int Priority)> priorities)
     {
         // Without ranks or pivots (the usual case) the order is the import order within three small-to-sort groups.
         var ranked = SourceRanks.Load(connection, priorities);
         if (!ranked && !connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM indicators WHERE depth > 0)"))
         {
-            return LoadInIdOrder(connection, now, refreshAfter, limit);
+            return LoadInIdOrder(now, refreshAfter, limit);
         }
 
         // The rank lookup costs a subquery per due indicator, so it is only part of the order when ranks are set.
@@ -67,7 +93,7 @@ internal static class DueQueue
     /// </summary>
     // Optimized from its first call: it runs once per process, over up to millions of rows, before the first request.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<long> LoadInIdOrder(SqliteConnection connection, DateTimeOffset now, TimeSpan refreshAfter, int limit)
+    private List<long> LoadInIdOrder(DateTimeOffset now, TimeSpan refreshAfter, int limit)
     {
         // Never-answered indicators without a lookup time (normally the whole queue) are already in order by id: only
         // their ids are read. The rest, usually few, come with their group as a number and their lookup time.
@@ -126,20 +152,6 @@ internal static class DueQueue
         }
 
         return due;
-    }
-
-    /// <summary>
-    /// How many are due: every pending one, from the counts the store's triggers keep, and the failed and stale ones
-    /// through their partial indexes. What is read grows with what is due besides pending ones, not with the store.
-    /// </summary>
-    public static long Count(SqliteConnection connection, DateTimeOffset now, TimeSpan refreshAfter)
-    {
-        var pending = connection.ExecuteScalar<long>(
-            $"SELECT coalesce(sum(count), 0) FROM indicator_counts WHERE state = '{IndicatorStateNames.Pending}'");
-        using var others = new PreparedStatement(
-            connection, $"SELECT (SELECT count(*) FROM indicators WHERE {FailedDue}) + (SELECT count(*) FROM indicators WHERE {StaleAnswers})");
-        others.Bind(1, UnixMs.From(now)).Bind(2, UnixMs.From(now - refreshAfter));
-        return pending + (others.Step() ? others.Int64(0) : 0);
     }
 
     private static DynamicParameters Parameters(DateTimeOffset now, TimeSpan refreshAfter, int limit)

@@ -1,4 +1,4 @@
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
 /// The steps that bring a store from one schema version to the next. Step N turns version N into N + 1 and must

@@ -1,13 +1,13 @@
 using Microsoft.Data.Sqlite;
 
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
 /// The indicators of one type that the crowd flags as malicious (voted malicious, or named by a feed), and the items
 /// related to them, for the threat-intel files. Indicators older than the <see cref="ExportCutoff"/> are left out,
 /// as from every table. Both stream in import order.
 /// </summary>
-internal sealed class IntelQueries(SqliteConnection connection, ExportCutoff cutoff)
+internal sealed class IntelQueries(SqliteConnection connection, ExportCutoff cutoff) : IFlaggedRows
 {
     private const string ListedSql =
         """

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Model;
 
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
 /// Writes one read of one source into the store: each accepted indicator (collapsing duplicates, recording
@@ -20,7 +20,7 @@ namespace ThreatCrowd.Batch.Store;
 /// (a type name from <see cref="IndicatorType"/>, the default state), never input, so the constraints hold anyway.
 /// Both settings are put back when the writer is disposed.
 /// </remarks>
-internal sealed class ImportWriter : IDisposable
+internal sealed class ImportWriter : IImportWriter
 {
     /// <summary>The page cache while importing, in KiB: enough for the unique index of a few million indicators.</summary>
     public const int ImportCacheKiB = 32 * 1024;
@@ -61,38 +61,47 @@ internal sealed class ImportWriter : IDisposable
         _connection = connection;
         _batchSize = batchSize;
         _now = UnixMs.From(now);
-        _previousCacheSize = Scalar("PRAGMA cache_size");
-        Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{ImportCacheKiB}; PRAGMA ignore_check_constraints = ON"));
-        _transaction = connection.BeginTransaction();
-        _sourceId = UpsertSource(sourceName, kind);
-        Execute("DELETE FROM rejects WHERE source_id = $source", ("$source", _sourceId));
+        try
+        {
+            _previousCacheSize = Scalar("PRAGMA cache_size");
+            Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{ImportCacheKiB}; PRAGMA ignore_check_constraints = ON"));
+            _transaction = connection.BeginTransaction();
+            _sourceId = UpsertSource(sourceName, kind);
+            Execute("DELETE FROM rejects WHERE source_id = $source", ("$source", _sourceId));
 
-        // A new indicator is inserted; one already stored only has its last import time moved.
-        _insertIndicator = new PreparedStatement(
-            connection,
-            "INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES (?1, ?2, ?3, ?3) ON CONFLICT (type, value) DO NOTHING");
-        _touchIndicator = new PreparedStatement(
-            connection,
-            // Named by an input, an indicator first found as a pivot becomes a direct input: depth 0.
-            "UPDATE indicators SET last_imported_at = ?3, depth = 0 WHERE type = ?1 AND value = ?2 RETURNING id");
+            // A new indicator is inserted; one already stored only has its last import time moved.
+            _insertIndicator = new PreparedStatement(
+                connection,
+                "INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES (?1, ?2, ?3, ?3) ON CONFLICT (type, value) DO NOTHING");
+            _touchIndicator = new PreparedStatement(
+                connection,
+                // Named by an input, an indicator first found as a pivot becomes a direct input: depth 0.
+                "UPDATE indicators SET last_imported_at = ?3, depth = 0 WHERE type = ?1 AND value = ?2 RETURNING id");
 
-        // The WHERE makes a second mention within this same read change nothing: that is how duplicates are counted.
-        _upsertProvenance = new PreparedStatement(
-            connection,
-            """
-            INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at, context) VALUES (?1, ?2, ?3, ?3, ?4)
-            ON CONFLICT (indicator_id, source_id) DO UPDATE SET last_seen_at = excluded.last_seen_at, context = excluded.context
-            WHERE last_seen_at < excluded.last_seen_at
-            """);
-        _setContext = new PreparedStatement(connection, "UPDATE provenance SET context = ?3 WHERE indicator_id = ?1 AND source_id = ?2");
-        _insertReject = new PreparedStatement(connection, "INSERT INTO rejects (source_id, line, value, reason) VALUES (?1, ?2, ?3, ?4)");
+            // The WHERE makes a second mention within this same read change nothing: that is how duplicates are counted.
+            _upsertProvenance = new PreparedStatement(
+                connection,
+                """
+                INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at, context) VALUES (?1, ?2, ?3, ?3, ?4)
+                ON CONFLICT (indicator_id, source_id) DO UPDATE SET last_seen_at = excluded.last_seen_at, context = excluded.context
+                WHERE last_seen_at < excluded.last_seen_at
+                """);
+            _setContext = new PreparedStatement(connection, "UPDATE provenance SET context = ?3 WHERE indicator_id = ?1 AND source_id = ?2");
+            _insertReject = new PreparedStatement(connection, "INSERT INTO rejects (source_id, line, value, reason) VALUES (?1, ?2, ?3, ?4)");
 
-        // The indicators this read creates get their provenance in one statement per batch rather than one per row.
-        _provenanceOfNew = new PreparedStatement(
-            connection,
-            "INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at) SELECT id, ?1, ?2, ?2 FROM indicators WHERE id > ?3 AND id <= ?4");
-        _lastIdBefore = Scalar("SELECT coalesce(max(id), 0) FROM indicators");
-        _lastNewId = _lastIdWithProvenance = _lastIdBefore;
+            // The indicators this read creates get their provenance in one statement per batch rather than one per row.
+            _provenanceOfNew = new PreparedStatement(
+                connection,
+                "INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at) SELECT id, ?1, ?2, ?2 FROM indicators WHERE id > ?3 AND id <= ?4");
+            _lastIdBefore = Scalar("SELECT coalesce(max(id), 0) FROM indicators");
+            _lastNewId = _lastIdWithProvenance = _lastIdBefore;
+        }
+        catch (SqliteException e)
+        {
+            // Nothing of this read stays open on the connection: the next read, or the next checkpoint, starts afresh.
+            ReleaseAfterFailedStart();
+            throw SqliteErrors.Translate(e);
+        }
     }
 
     public long Accepted { get; private set; }
@@ -104,21 +113,6 @@ internal sealed class ImportWriter : IDisposable
     /// <summary>Rows (indicators, repeats and rejects) of this read already committed: what an interruption keeps.</summary>
     public long CommittedRows { get; private set; }
 
-    /// <summary>
-    /// The distinct indicators named by the reads that began at or after <paramref name="since"/>: one value named by
-    /// two sources (or twice by one) counts once, which the per-read counts cannot tell.
-    /// </summary>
-    public static long CountImportedSince(SqliteConnection connection, DateTimeOffset since)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM indicators WHERE last_imported_at >= $since";
-        command.Parameters.AddWithValue("$since", UnixMs.From(since));
-        return (long)command.ExecuteScalar()!;
-    }
-
-    /// <param name="indicator">The indicator.</param>
-    /// <param name="context">What this source says about it ("feodo: Pikabot"), or null; the first mention in a read is kept.</param>
     public void Add(Indicator indicator, string? context = null)
     {
         var type = indicator.Type.ToName();
@@ -164,14 +158,14 @@ internal sealed class ImportWriter : IDisposable
         Tick();
     }
 
-    public void Complete()
+    public void Complete() => SqliteErrors.Guard(() =>
     {
         WriteProvenanceOfNew();
         Execute("UPDATE sources SET last_read_at = $now WHERE id = $source", ("$now", _now), ("$source", _sourceId));
         _transaction.Commit();
         CommittedRows += _pending;
         _pending = 0;
-    }
+    });
 
     public void Dispose()
     {
@@ -181,26 +175,58 @@ internal sealed class ImportWriter : IDisposable
         _provenanceOfNew.Dispose();
         _insertReject.Dispose();
         _setContext.Dispose();
-        _transaction.Dispose();
-        using var restore = _connection.CreateCommand();
-        restore.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = {_previousCacheSize}");
-        restore.ExecuteNonQuery();
+        SqliteErrors.Guard(() =>
+        {
+            _transaction.Dispose();
+            using var restore = _connection.CreateCommand();
+            restore.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = {_previousCacheSize}");
+            restore.ExecuteNonQuery();
+        });
+    }
+
+    private void ReleaseAfterFailedStart()
+    {
+        foreach (var statement in new[] { _insertIndicator, _touchIndicator, _upsertProvenance, _provenanceOfNew, _insertReject, _setContext })
+        {
+            statement?.Dispose();
+        }
+
+        try
+        {
+            _transaction?.Dispose();
+            if (_previousCacheSize == 0)
+            {
+                return; // failed before the settings were changed (SQLite's cache size is never 0 by default)
+            }
+
+            using var restore = _connection.CreateCommand();
+            restore.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = {_previousCacheSize}");
+            restore.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // The failure that led here is the one worth reporting.
+        }
     }
 
     private void Tick()
     {
-        if (++_pending < _batchSize)
+        if (++_pending >= _batchSize)
         {
-            return;
+            CommitBatch();
         }
+    }
 
+    /// <summary>Kept out of <see cref="Tick"/>, which runs for every row: the commit once a batch is full.</summary>
+    private void CommitBatch() => SqliteErrors.Guard(() =>
+    {
         WriteProvenanceOfNew();
         _transaction.Commit();
         CommittedRows += _pending;
         _transaction.Dispose();
         _transaction = _connection.BeginTransaction();
         _pending = 0;
-    }
+    });
 
     /// <summary>
     /// Provenance rows for the indicators created since the last call, which hold the ids just above the previous

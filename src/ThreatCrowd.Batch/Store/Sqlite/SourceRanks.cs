@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
 /// Puts Sources:Priorities (handed in as plain patterns and ranks) into a temporary table of the connection, one rank per known source (the highest of the

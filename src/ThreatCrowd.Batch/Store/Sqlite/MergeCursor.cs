@@ -1,4 +1,4 @@
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
 /// One side of a merge join: a query whose first column is an indicator id in ascending order, moved forward as

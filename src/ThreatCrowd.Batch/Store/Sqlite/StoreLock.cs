@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
 /// Keeps a second process off the same store: two runs would break the pacing and ask the same indicators twice.

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
 /// Every source, held in memory for the indicators table (there are few: one per file or feed): its name, whether
@@ -17,15 +17,10 @@ internal sealed class SourceNames
     public static SourceNames Load(SqliteConnection connection)
     {
         var sources = new List<(long Id, string Name, bool Feed, byte[] Utf8)>();
-        using (var command = connection.CreateCommand())
+        foreach (var row in RowStream.Read(connection, "SELECT id, name, kind FROM sources"))
         {
-            command.CommandText = "SELECT id, name, kind FROM sources";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var name = reader.GetString(1);
-                sources.Add((reader.GetInt64(0), name, reader.GetString(2) == "feed", Encoding.UTF8.GetBytes(name)));
-            }
+            var name = row.GetString(1);
+            sources.Add((row.GetInt64(0), name, row.GetString(2) == "feed", Encoding.UTF8.GetBytes(name)));
         }
 
         sources.Sort((a, b) => a.Utf8.AsSpan().SequenceCompareTo(b.Utf8));

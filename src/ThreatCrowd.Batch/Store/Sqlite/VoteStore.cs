@@ -2,17 +2,15 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Model;
 
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
-/// The votes table: the intent is stored before anything is sent, and a vote is marked sent in its own
-/// transaction as soon as the service acknowledged it, so a vote acknowledged before a stop is never sent again.
-/// One row per indicator and verdict: the same verdict twice is one vote; a changed verdict is a new one.
+/// The votes table: a vote is marked sent in its own transaction as soon as the service acknowledged it, so a vote
+/// acknowledged before a stop is never sent again. One row per indicator and verdict: a changed verdict is a new one.
 /// </summary>
-internal sealed class VoteStore(SqliteConnection connection)
+internal sealed class VoteStore(SqliteConnection connection) : IVoteStore
 {
-    /// <summary>Records the votes to send (those already stored keep their state); returns how many were new.</summary>
-    public int Queue(IEnumerable<(Indicator Indicator, Verdict Verdict)> votes, DateTimeOffset now)
+    public int Queue(IEnumerable<(Indicator Indicator, Verdict Verdict)> votes, DateTimeOffset now) => SqliteErrors.Guard(() =>
     {
         using var transaction = connection.BeginTransaction();
         var added = connection.Execute(
@@ -21,38 +19,35 @@ internal sealed class VoteStore(SqliteConnection connection)
             transaction);
         transaction.Commit();
         return added;
-    }
+    });
 
-    /// <summary>The stored vote for this indicator and verdict, or null when it was never queued.</summary>
     public StoredVote? Find(Indicator indicator, Verdict verdict) =>
         Load("WHERE type = $type AND value = $value AND verdict = $verdict", new { type = indicator.Type.ToName(), value = indicator.Value, verdict = verdict.ToName() })
             .FirstOrDefault();
 
-    /// <summary>Every vote not yet acknowledged, in the order queued.</summary>
     public IReadOnlyList<StoredVote> PendingVotes() => Load($"WHERE state = '{VoteStateNames.Pending}' ORDER BY id", null);
 
-    public void MarkSent(long id, DateTimeOffset startedAt, int status) =>
+    public void MarkSent(long id, DateTimeOffset startedAt, int status) => SqliteErrors.Guard(() =>
         connection.Execute(
             $"UPDATE votes SET state = '{VoteStateNames.Sent}', sent_at = $at, http_status = $status, last_error = NULL WHERE id = $id",
-            new { id, at = UnixMs.From(startedAt), status });
+            new { id, at = UnixMs.From(startedAt), status }));
 
-    /// <summary>A permanent failure (failed) or a transient one (stays pending, sent again by the next vote run).</summary>
-    public void MarkFailed(long id, int? status, string reason, bool permanent) =>
+    public void MarkFailed(long id, int? status, string reason, bool permanent) => SqliteErrors.Guard(() =>
         connection.Execute(
             "UPDATE votes SET state = $state, http_status = $status, last_error = $reason WHERE id = $id",
-            new { id, state = (permanent ? VoteState.Failed : VoteState.Pending).ToName(), status, reason });
+            new { id, state = (permanent ? VoteState.Failed : VoteState.Pending).ToName(), status, reason }));
 
-    public IReadOnlyList<(VoteState State, long Count)> CountsByState() =>
+    public IReadOnlyList<(VoteState State, long Count)> CountsByState() => SqliteErrors.Guard(() =>
         connection.Query<(string State, long Count)>("SELECT state, count(*) FROM votes GROUP BY state ORDER BY state")
             .Select(row => (VoteStateNames.Parse(row.State), row.Count))
-            .AsList();
+            .AsList());
 
-    private List<StoredVote> Load(string where, object? parameters) =>
+    private List<StoredVote> Load(string where, object? parameters) => SqliteErrors.Guard(() =>
         connection.Query<(long Id, string Type, string Value, string Verdict, string State, long? SentAt)>(
                 $"SELECT id, type, value, verdict, state, sent_at FROM votes {where}", parameters)
             .Select(row => IndicatorTypeNames.TryParse(row.Type, out var type)
                 ? new StoredVote(row.Id, new Indicator(type, row.Value), VerdictNames.Parse(row.Verdict), VoteStateNames.Parse(row.State), UnixMs.To(row.SentAt))
                 : null)
             .OfType<StoredVote>()
-            .AsList();
+            .AsList());
 }

@@ -1,21 +1,17 @@
 using Microsoft.Data.Sqlite;
 
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
 /// A store file damaged on disk (a corrupt page, a file that is no database past its header): the store cannot be
-/// used, which is exit 5, not an unexpected error that running again might cure. It takes any exception, so that
-/// the exit-code mapping outside the store need not name the database's types.
+/// used, which is exit 5, not an unexpected error that running again might cure.
 /// </summary>
 internal static class StoreDamage
 {
     private const int Corrupt = 11;
     private const int NotADatabase = 26;
 
-    public static bool IsDamage(Exception exception) => exception is SqliteException { SqliteErrorCode: Corrupt or NotADatabase };
-
-    /// <summary>Whether the exception came from the database (damage or not): the store failed, not the program.</summary>
-    public static bool IsDatabaseError(Exception exception) => exception is SqliteException;
+    public static bool IsDamage(SqliteException exception) => exception.SqliteErrorCode is Corrupt or NotADatabase;
 
     public static string Message(Exception exception)
     {

@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
 /// Tells what an export shows that the previous one did not, and what it no longer shows: verdicts and related
@@ -9,9 +9,9 @@ namespace ThreatCrowd.Batch.Store;
 /// exports (a run's and an <c>export</c> beside it) never record the same change twice. With no snapshot yet (the
 /// first export), everything is added: the SIEM has seen none of it.
 /// </summary>
-internal sealed class ChangeDetector(SqliteConnection connection)
+internal sealed class ChangeDetector(SqliteConnection connection) : IChangeLog
 {
-    public ChangeCounts Detect(ExportCutoff cutoff, long? runId, DateTimeOffset now, TimeSpan keep)
+    public ChangeCounts Detect(ExportCutoff cutoff, long? runId, DateTimeOffset now, TimeSpan keep) => SqliteErrors.Guard(() =>
     {
         using var transaction = connection.BeginTransaction();
         var before = connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) FROM changes", transaction: transaction);
@@ -27,12 +27,12 @@ internal sealed class ChangeDetector(SqliteConnection connection)
         connection.Execute(ChangeSql.Prune, new { keepSince = UnixMs.From(now - keep) }, transaction);
         transaction.Commit();
         return new ChangeCounts(counts.Added, counts.Removed);
-    }
+    });
 
     /// <summary>
     /// The run in progress: called by the process that holds the store lock, between starting and finishing its run,
     /// this is that run (starting a run marks any older unfinished one as killed).
     /// </summary>
-    public long? RunInProgress() =>
-        connection.ExecuteScalar<long?>("SELECT max(id) FROM runs WHERE ended_at IS NULL AND ended_because IS NULL");
+    public long? RunInProgress() => SqliteErrors.Guard(() =>
+        connection.ExecuteScalar<long?>("SELECT max(id) FROM runs WHERE ended_at IS NULL AND ended_because IS NULL"));
 }

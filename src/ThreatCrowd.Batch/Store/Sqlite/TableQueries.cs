@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Model;
 
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
 /// Streams the rows of each output table straight from the store, one reader each, in a stable order
@@ -14,7 +14,7 @@ namespace ThreatCrowd.Batch.Store;
 /// of its own primary key, which costs no sort, and the sides are merged here by indicator id: one pass over each
 /// table. The rows are the same as those of the plain SQL joins written in each method's comment.
 /// </remarks>
-internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cutoff)
+internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cutoff) : ITableRows
 {
     private static readonly string[] CountedKinds = [.. RelationKind.All];
 

@@ -1,4 +1,4 @@
-namespace ThreatCrowd.Batch.Store;
+namespace ThreatCrowd.Batch.Store.Sqlite;
 
 /// <summary>
 /// The statements of <see cref="ChangeDetector"/>. "Current" means what this export writes: the verdict of every
