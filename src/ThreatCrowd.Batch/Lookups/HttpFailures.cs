@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
@@ -12,6 +13,11 @@ namespace ThreatCrowd.Batch.Lookups;
 internal static partial class HttpFailures
 {
     public static LookupResult TooLarge { get; } = LookupResult.TransientFailure("answer larger than 16 MB");
+
+    /// <summary>The time allowed for one exchange ran out: the service is as good as down.</summary>
+    public static LookupResult NoAnswerWithin(TimeSpan timeout) =>
+        LookupResult.TransientFailure(
+            $"no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", unreachable: true);
 
     /// <summary>Null for a success status, whose body is then worth parsing.</summary>
     public static LookupResult? FromStatus(HttpResponseMessage response)

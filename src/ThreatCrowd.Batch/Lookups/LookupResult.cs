@@ -8,7 +8,7 @@ namespace ThreatCrowd.Batch.Lookups;
 /// indicator and everything about the service (DNS, refused connection, TLS, timeout, 5xx, HTML pages), so that a
 /// run of them can end the run early instead of failing the whole queue.
 /// </summary>
-internal sealed record LookupResult(LookupAnswer? Answer, string? FailureReason, bool Transient, bool Unreachable)
+internal sealed record LookupResult(LookupAnswer? Answer, string? FailureReason, bool Transient, bool Unreachable) : IRequestResult
 {
     /// <summary>The pause the server asked for with the failure (429 or 503 with Retry-After), if it asked for one.</summary>
     public RetryAfter? RetryAfter { get; init; }

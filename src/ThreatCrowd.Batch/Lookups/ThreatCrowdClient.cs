@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ThreatCrowd.Batch.Model;
 
@@ -60,8 +59,7 @@ internal sealed class ThreatCrowdClient(HttpClient http, Uri baseUrl, int maxRel
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             // Not our token: the time allowed for one exchange ran out.
-            var seconds = http.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            return LookupResult.TransientFailure($"no answer within {seconds} s", unreachable: true);
+            return HttpFailures.NoAnswerWithin(http.Timeout);
         }
     }
 

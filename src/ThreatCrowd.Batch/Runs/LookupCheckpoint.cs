@@ -1,6 +1,7 @@
 using ThreatCrowd.Batch.Lookups;
 using ThreatCrowd.Batch.Pivots;
 using ThreatCrowd.Batch.Reporting;
+using ThreatCrowd.Batch.Requests;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Runs;
@@ -15,10 +16,11 @@ internal sealed class LookupCheckpoint(BatchSession session, PivotPlanner pivots
     private readonly RelatedValueGate _gate = new(session.Guard);
     private readonly FlaggedIndicators _flagged = new(session.Connection);
 
-    public void Save(QueuedIndicator queued, PacedOutcome outcome, ILookupProgress progress)
+    public void Save(QueuedIndicator queued, RequestOutcome<LookupResult> outcome, ILookupProgress progress)
     {
         var now = session.Clock.GetUtcNow();
-        if (outcome.Result.Answer is { } received)
+        var result = outcome.Result!;
+        if (result.Answer is { } received)
         {
             var answer = _gate.Admit(received);
             var revealed = pivots.Plan(queued, answer, () => _flagged.IsFlagged(queued.Id, queued.Indicator));
@@ -27,8 +29,8 @@ internal sealed class LookupCheckpoint(BatchSession session, PivotPlanner pivots
             return;
         }
 
-        var reason = outcome.Result.FailureReason!;
-        var retryAfter = outcome.Result.Transient ? now : now + session.Options.Lookup.RefreshAfter;
+        var reason = result.FailureReason!;
+        var retryAfter = result.Transient ? now : now + session.Options.Lookup.RefreshAfter;
         _writer.SaveFailure(queued.Id, reason, retryAfter, runId);
         progress.Failed(queued.Indicator, reason, outcome.Attempts);
     }

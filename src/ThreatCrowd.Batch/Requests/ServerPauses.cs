@@ -2,7 +2,7 @@ using ThreatCrowd.Batch.Lookups;
 using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Store;
 
-namespace ThreatCrowd.Batch.Runs;
+namespace ThreatCrowd.Batch.Requests;
 
 /// <summary>
 /// Pauses the server asks for with <c>Retry-After</c> (on a 429 or a 503). A pause holds back every request of any
@@ -11,7 +11,7 @@ namespace ThreatCrowd.Batch.Runs;
 /// answered still due.
 /// </summary>
 internal sealed class ServerPauses(
-    TimeProvider clock, RunConsole console, TimeSpan maxPause, RequestPacer pacer, PacingState pacing, DateTimeOffset? deadline)
+    TimeProvider clock, RunConsole console, TimeSpan maxPause, RequestPacer pacer, PacingState pacing, DateTimeOffset? deadline, StopAdvice advice)
 {
     /// <summary>Records the pause a failed request asked for; false when the run should end rather than wait it out.</summary>
     public bool Honour(RetryAfter retryAfter, string? failure)
@@ -63,7 +63,7 @@ internal sealed class ServerPauses(
 
         console.Warn(
             $"the service asked for a pause until {pause.Until:yyyy-MM-dd HH:mm:ss} UTC ({pause.Reason}), {why}; stopping. " +
-            $"Nothing answered is lost and the rest stays due: run 'resume' after the pause.");
+            $"Nothing answered is lost and the rest stays due: {advice.Rerun} after the pause.");
         return false;
     }
 }

@@ -1,7 +1,7 @@
 using ThreatCrowd.Batch.Lookups;
 using ThreatCrowd.Batch.Store;
 
-namespace ThreatCrowd.Batch.Runs;
+namespace ThreatCrowd.Batch.Requests;
 
 /// <summary>
 /// After a request, lookup or vote: where the next turn is measured from, here and in the next process. The
