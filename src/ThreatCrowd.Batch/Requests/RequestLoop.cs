@@ -1,5 +1,5 @@
 using ThreatCrowd.Batch.Configuration;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.ThreatCrowdApi;
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Store;

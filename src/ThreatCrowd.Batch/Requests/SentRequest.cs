@@ -1,4 +1,4 @@
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.ThreatCrowdApi;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Requests;

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Configuration;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.ThreatCrowdApi;
 using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Store;
 
@@ -24,7 +24,7 @@ internal sealed class BatchSession : IDisposable
         _lock = storeLock;
         Clock = clock;
         Console = console;
-        Guard = new LookupGuard(options.Lookup.Exclude);
+        Guard = new SendGuard(options.Lookup.Exclude);
         Wire = new WireActivity(clock);
         Http = ThreatCrowdHttp.Create(
             options.ThreatCrowd.Timeout, string.IsNullOrWhiteSpace(options.ThreatCrowd.Proxy) ? null : options.ThreatCrowd.Proxy, UserAgent, Wire);
@@ -38,7 +38,7 @@ internal sealed class BatchSession : IDisposable
 
     public RunConsole Console { get; }
 
-    public LookupGuard Guard { get; }
+    public SendGuard Guard { get; }
 
     public HttpClient Http { get; }
 

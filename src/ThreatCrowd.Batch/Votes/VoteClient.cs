@@ -1,5 +1,5 @@
 using System.Globalization;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.ThreatCrowdApi;
 using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Votes;

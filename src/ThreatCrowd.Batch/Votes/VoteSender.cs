@@ -1,6 +1,6 @@
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Configuration;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.ThreatCrowdApi;
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Requests;
@@ -23,7 +23,7 @@ internal sealed class VoteSender(
     PacingState pacing,
     VoteClient client,
     ThreatCrowdOptions options,
-    LookupGuard guard,
+    SendGuard guard,
     WireActivity wire,
     TimeProvider clock,
     RunConsole console)

@@ -152,5 +152,5 @@ public sealed class IntelRowsTests
 
     private static List<IntelRow> Rows(
         SqliteConnection db, EnterpriseSecurityOptions options, IntelCollection collection, string[]? exclude = null, ExportCutoff? cutoff = null) =>
-        new IntelRows(new IntelQueries(db, cutoff ?? ExportCutoff.None), options, new LookupGuard(exclude ?? [])).For(collection).ToList();
+        new IntelRows(new IntelQueries(db, cutoff ?? ExportCutoff.None), options, new SendGuard(exclude ?? [])).For(collection).ToList();
 }
