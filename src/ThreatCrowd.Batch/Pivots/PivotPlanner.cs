@@ -15,7 +15,7 @@ namespace ThreatCrowd.Batch.Pivots;
 internal sealed class PivotPlanner(LookupOptions options, SendGuard guard)
 {
     private static readonly HashSet<string> Followed =
-        [RelationKind.Resolution, RelationKind.Subdomain, RelationKind.Email, RelationKind.Hash, RelationKind.Domain, RelationKind.Ip];
+        [RelationKindNames.Resolution, RelationKindNames.Subdomain, RelationKindNames.Email, RelationKindNames.Hash, RelationKindNames.Domain, RelationKindNames.Ip];
 
     private readonly IndicatorClassifier classifier = new();
 

@@ -14,31 +14,31 @@ internal static class ReportRelations
         {
             case IndicatorType.Domain:
                 AddResolutions(relations, report, "ip_address", _ => "ip");
-                AddList(relations, report, "hashes", RelationKind.Hash, "file");
-                AddList(relations, report, "emails", RelationKind.Email, "email");
-                AddList(relations, report, "subdomains", RelationKind.Subdomain, "domain");
+                AddList(relations, report, "hashes", RelationKindNames.Hash, "file");
+                AddList(relations, report, "emails", RelationKindNames.Email, "email");
+                AddList(relations, report, "subdomains", RelationKindNames.Subdomain, "domain");
                 break;
             case IndicatorType.Ip:
                 // An ip report's "domain" sometimes holds an address rather than a name.
                 AddResolutions(relations, report, "domain", value => AnswerValueCleaner.IsIpAddress(value) ? "ip" : "domain");
-                AddList(relations, report, "hashes", RelationKind.Hash, "file");
+                AddList(relations, report, "hashes", RelationKindNames.Hash, "file");
                 break;
             case IndicatorType.Email:
-                AddList(relations, report, "domains", RelationKind.Domain, "domain");
+                AddList(relations, report, "domains", RelationKindNames.Domain, "domain");
                 break;
             case IndicatorType.Antivirus:
-                AddList(relations, report, "hashes", RelationKind.Hash, "file");
+                AddList(relations, report, "hashes", RelationKindNames.Hash, "file");
                 break;
             case IndicatorType.File:
-                AddList(relations, report, "scans", RelationKind.Scan, "antivirus", keepCase: true);
-                AddList(relations, report, "ips", RelationKind.Ip, "ip");
-                AddList(relations, report, "domains", RelationKind.Domain, "domain");
+                AddList(relations, report, "scans", RelationKindNames.Scan, "antivirus", keepCase: true);
+                AddList(relations, report, "ips", RelationKindNames.Ip, "ip");
+                AddList(relations, report, "domains", RelationKindNames.Domain, "domain");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown indicator type.");
         }
 
-        AddList(relations, report, "references", RelationKind.Reference, "reference", keepCase: true);
+        AddList(relations, report, "references", RelationKindNames.Reference, "reference", keepCase: true);
         return (relations.ToList(), relations.Cut);
     }
 
@@ -57,7 +57,7 @@ internal static class ReportRelations
         foreach (var row in ReportFields.List(report, "resolutions"))
         {
             relations.Add(
-                RelationKind.Resolution,
+                RelationKindNames.Resolution,
                 ReportFields.String(row, valueName),
                 relatedType,
                 rawDate: ReportFields.String(row, "last_resolved"));

@@ -26,7 +26,7 @@ public sealed class RelatedValueGateTests
     [InlineData("file", "d41d8cd98f00b204e9800998ecf8427e")]
     public void A_related_value_an_input_would_be_refused_as_is_not_kept(string type, string value)
     {
-        var answer = Answer(new Relation(RelationKind.Resolution, value, type, null));
+        var answer = Answer(new Relation(RelationKindNames.Resolution, value, type, null));
 
         gate.Admit(answer).Relations.ShouldBeEmpty();
     }
@@ -35,20 +35,20 @@ public sealed class RelatedValueGateTests
     public void Kept_values_are_normalized_and_merged_and_free_text_stays_as_it_is()
     {
         var answer = Answer(
-            new Relation(RelationKind.Subdomain, "WWW.Example-Site.info.", "domain", "2015-01-01"),
-            new Relation(RelationKind.Subdomain, "www.example-site.info", "domain", "2016-01-01"),
-            new Relation(RelationKind.Email, "Admin@Example-Site.INFO", "email", null),
-            new Relation(RelationKind.Hash, "EC8C89AA5E521572C74E2DD02A4DAF78", "file", null),
-            new Relation(RelationKind.Reference, "=see the report", "reference", null),
-            new Relation(RelationKind.Scan, "Trojan.Win32.Cossta", "antivirus", null));
+            new Relation(RelationKindNames.Subdomain, "WWW.Example-Site.info.", "domain", "2015-01-01"),
+            new Relation(RelationKindNames.Subdomain, "www.example-site.info", "domain", "2016-01-01"),
+            new Relation(RelationKindNames.Email, "Admin@Example-Site.INFO", "email", null),
+            new Relation(RelationKindNames.Hash, "EC8C89AA5E521572C74E2DD02A4DAF78", "file", null),
+            new Relation(RelationKindNames.Reference, "=see the report", "reference", null),
+            new Relation(RelationKindNames.Scan, "Trojan.Win32.Cossta", "antivirus", null));
 
         gate.Admit(answer).Relations.ShouldBe(
         [
-            new Relation(RelationKind.Subdomain, "www.example-site.info", "domain", "2016-01-01"),
-            new Relation(RelationKind.Email, "admin@example-site.info", "email", null),
-            new Relation(RelationKind.Hash, "ec8c89aa5e521572c74e2dd02a4daf78", "file", null),
-            new Relation(RelationKind.Reference, "=see the report", "reference", null),
-            new Relation(RelationKind.Scan, "Trojan.Win32.Cossta", "antivirus", null),
+            new Relation(RelationKindNames.Subdomain, "www.example-site.info", "domain", "2016-01-01"),
+            new Relation(RelationKindNames.Email, "admin@example-site.info", "email", null),
+            new Relation(RelationKindNames.Hash, "ec8c89aa5e521572c74e2dd02a4daf78", "file", null),
+            new Relation(RelationKindNames.Reference, "=see the report", "reference", null),
+            new Relation(RelationKindNames.Scan, "Trojan.Win32.Cossta", "antivirus", null),
         ]);
     }
 

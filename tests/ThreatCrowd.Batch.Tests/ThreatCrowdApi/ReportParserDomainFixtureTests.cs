@@ -37,13 +37,13 @@ public sealed class ReportParserDomainFixtureTests
     {
         var answer = ParsedAnswer.Of(IndicatorType.Domain, Fixtures.Read("domain_google.com.json"));
 
-        var resolutions = answer.Relations.Where(r => r.Kind == RelationKind.Resolution).ToList();
+        var resolutions = answer.Relations.Where(r => r.Kind == RelationKindNames.Resolution).ToList();
         resolutions.Count.ShouldBe(50);
         resolutions[0].ShouldBe(new Relation("resolution", "74.125.230.68", "ip", "2015-11-24"));
         resolutions[1].ShouldBe(new Relation("resolution", "173.194.67.101", "ip", "2014-12-13"));
         resolutions.Count(r => r.Related == "74.125.230.68").ShouldBe(1);
-        answer.Relations.Count(r => r.Kind == RelationKind.Hash).ShouldBe(50);
-        answer.Relations.Where(r => r.Kind == RelationKind.Email).ShouldBe([new Relation("email", "contact-admin@google.com", "email", null)]);
-        answer.Relations.ShouldNotContain(r => r.Kind == RelationKind.Reference);
+        answer.Relations.Count(r => r.Kind == RelationKindNames.Hash).ShouldBe(50);
+        answer.Relations.Where(r => r.Kind == RelationKindNames.Email).ShouldBe([new Relation("email", "contact-admin@google.com", "email", null)]);
+        answer.Relations.ShouldNotContain(r => r.Kind == RelationKindNames.Reference);
     }
 }

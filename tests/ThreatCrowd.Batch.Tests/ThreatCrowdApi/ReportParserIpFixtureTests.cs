@@ -14,7 +14,7 @@ public sealed class ReportParserIpFixtureTests
         answer.Found.ShouldBeTrue();
         answer.Votes.ShouldBeNull();
         answer.Permalink.ShouldBe("https://www.threatcrowd.org/ip.php?ip=188.40.75.132");
-        answer.Relations.Where(r => r.Kind == RelationKind.Resolution).ShouldBe(
+        answer.Relations.Where(r => r.Kind == RelationKindNames.Resolution).ShouldBe(
         [
             new Relation("resolution", "tvgate.rocks", "domain", "2015-02-17"),
             new Relation("resolution", "nice-mobiles.com", "domain", "2015-02-17"),
@@ -41,11 +41,11 @@ public sealed class ReportParserIpFixtureTests
     {
         var answer = ParsedAnswer.Of(IndicatorType.Ip, Fixtures.Read("ip_188.40.75.132.json"));
 
-        var hashes = answer.Relations.Where(r => r.Kind == RelationKind.Hash).ToList();
+        var hashes = answer.Relations.Where(r => r.Kind == RelationKindNames.Hash).ToList();
         hashes.Count.ShouldBe(36);
         hashes[0].ShouldBe(new Relation("hash", "003f0ed24b5f70ddc7c6e80f9c4dac73", "file", null));
         hashes[^1].Related.ShouldBe("fa6fbd1dd2d58885772bd0b37633d5d7");
-        answer.Relations.ShouldNotContain(r => r.Kind == RelationKind.Reference);
+        answer.Relations.ShouldNotContain(r => r.Kind == RelationKindNames.Reference);
         answer.Relations.Count.ShouldBe(17 + 36);
     }
 }
