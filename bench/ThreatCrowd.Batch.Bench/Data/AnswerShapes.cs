@@ -39,17 +39,17 @@ internal static class AnswerShapes
         var roll = random.Below(100);
         return type switch
         {
-            IndicatorType.Domain when roll < 60 => (RelationKind.Resolution, NumberedIp(ref random, k), "ip", Date(ref random)),
-            IndicatorType.Domain when roll < 80 => (RelationKind.Hash, IndicatorValues.HexString(ref random, 32), "file", null),
-            IndicatorType.Domain when roll < 85 => (RelationKind.Email, NumberedWord(ref random, k) + "@" + IndicatorValues.Domain(ref random), "email", null),
-            IndicatorType.Domain => (RelationKind.Subdomain, NumberedWord(ref random, k) + "." + IndicatorValues.Domain(ref random), "domain", null),
-            IndicatorType.Ip when roll < 75 => (RelationKind.Resolution, NumberedWord(ref random, k) + "." + IndicatorValues.Domain(ref random), "domain", Date(ref random)),
-            IndicatorType.Ip => (RelationKind.Hash, IndicatorValues.HexString(ref random, 32), "file", null),
-            IndicatorType.Email => (RelationKind.Domain, NumberedWord(ref random, k) + "." + IndicatorValues.Domain(ref random), "domain", null),
-            IndicatorType.File when roll < 70 => (RelationKind.Scan, Scans[random.Below(Scans.Length)] + "." + k.ToString(CultureInfo.InvariantCulture), "antivirus", null),
-            IndicatorType.File when roll < 85 => (RelationKind.Ip, NumberedIp(ref random, k), "ip", null),
-            IndicatorType.File => (RelationKind.Domain, NumberedWord(ref random, k) + "." + IndicatorValues.Domain(ref random), "domain", null),
-            _ => (RelationKind.Hash, IndicatorValues.HexString(ref random, 32), "file", null),
+            IndicatorType.Domain when roll < 60 => (RelationKindNames.Resolution, NumberedIp(ref random, k), "ip", Date(ref random)),
+            IndicatorType.Domain when roll < 80 => (RelationKindNames.Hash, IndicatorValues.HexString(ref random, 32), "file", null),
+            IndicatorType.Domain when roll < 85 => (RelationKindNames.Email, NumberedWord(ref random, k) + "@" + IndicatorValues.Domain(ref random), "email", null),
+            IndicatorType.Domain => (RelationKindNames.Subdomain, NumberedWord(ref random, k) + "." + IndicatorValues.Domain(ref random), "domain", null),
+            IndicatorType.Ip when roll < 75 => (RelationKindNames.Resolution, NumberedWord(ref random, k) + "." + IndicatorValues.Domain(ref random), "domain", Date(ref random)),
+            IndicatorType.Ip => (RelationKindNames.Hash, IndicatorValues.HexString(ref random, 32), "file", null),
+            IndicatorType.Email => (RelationKindNames.Domain, NumberedWord(ref random, k) + "." + IndicatorValues.Domain(ref random), "domain", null),
+            IndicatorType.File when roll < 70 => (RelationKindNames.Scan, Scans[random.Below(Scans.Length)] + "." + k.ToString(CultureInfo.InvariantCulture), "antivirus", null),
+            IndicatorType.File when roll < 85 => (RelationKindNames.Ip, NumberedIp(ref random, k), "ip", null),
+            IndicatorType.File => (RelationKindNames.Domain, NumberedWord(ref random, k) + "." + IndicatorValues.Domain(ref random), "domain", null),
+            _ => (RelationKindNames.Hash, IndicatorValues.HexString(ref random, 32), "file", null),
         };
     }
 
@@ -89,7 +89,7 @@ internal static class AnswerShapes
 
             var resolutionKey = type == IndicatorType.Domain ? "ip_address" : "domain";
             json.WriteStartArray("resolutions");
-            foreach (var r in relations.Where(r => r.Kind == RelationKind.Resolution))
+            foreach (var r in relations.Where(r => r.Kind == RelationKindNames.Resolution))
             {
                 json.WriteStartObject();
                 json.WriteString("last_resolved", r.LastResolved);
@@ -125,10 +125,10 @@ internal static class AnswerShapes
 
     private static (string Kind, string Name)[] ListNames(IndicatorType type) => type switch
     {
-        IndicatorType.Domain => [(RelationKind.Hash, "hashes"), (RelationKind.Email, "emails"), (RelationKind.Subdomain, "subdomains")],
-        IndicatorType.Ip => [(RelationKind.Hash, "hashes")],
-        IndicatorType.Email => [(RelationKind.Domain, "domains")],
-        IndicatorType.File => [(RelationKind.Scan, "scans"), (RelationKind.Ip, "ips"), (RelationKind.Domain, "domains")],
-        _ => [(RelationKind.Hash, "hashes")],
+        IndicatorType.Domain => [(RelationKindNames.Hash, "hashes"), (RelationKindNames.Email, "emails"), (RelationKindNames.Subdomain, "subdomains")],
+        IndicatorType.Ip => [(RelationKindNames.Hash, "hashes")],
+        IndicatorType.Email => [(RelationKindNames.Domain, "domains")],
+        IndicatorType.File => [(RelationKindNames.Scan, "scans"), (RelationKindNames.Ip, "ips"), (RelationKindNames.Domain, "domains")],
+        _ => [(RelationKindNames.Hash, "hashes")],
     };
 }

@@ -26,7 +26,7 @@ internal static class InspectCommand
 
         var c = CultureInfo.InvariantCulture;
         var classifier = new IndicatorClassifier();
-        var guard = new LookupGuard(options.Lookup.Exclude);
+        var guard = new SendGuard(options.Lookup.Exclude);
         foreach (var path in arguments.Inputs)
         {
             var settings = CsvReadSettingsFor.File(path, options.Sources);
@@ -56,7 +56,7 @@ internal static class InspectCommand
         return ExitCodes.Ok;
     }
 
-    private static string Outcome(SourceEntry entry, IndicatorClassifier classifier, LookupGuard guard)
+    private static string Outcome(SourceEntry entry, IndicatorClassifier classifier, SendGuard guard)
     {
         if (entry.Skipped is { } skipped)
         {

@@ -79,7 +79,7 @@ internal static class OptionsValidator
             errors.Add($"Lookup:PivotFrom is \"{options.Lookup.PivotFrom}\"; it must be {PivotSources.Malicious} or {PivotSources.All}.");
         }
 
-        errors.AddRange(LookupGuard.Validate(options.Lookup.Exclude));
+        errors.AddRange(SendGuard.Validate(options.Lookup.Exclude));
         if (!string.IsNullOrWhiteSpace(options.Lookup.StopAt) && !TimeOfDay.TryParse(options.Lookup.StopAt, out _))
         {
             errors.Add($"Lookup:StopAt is \"{options.Lookup.StopAt}\"; it must be a time of day such as 06:00, or empty for no window.");

@@ -1,4 +1,4 @@
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.ThreatCrowdApi;
 
 namespace ThreatCrowd.Batch.Inputs;
 

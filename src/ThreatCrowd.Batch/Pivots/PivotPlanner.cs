@@ -12,10 +12,10 @@ namespace ThreatCrowd.Batch.Pivots;
 /// exactly like an input, so nothing the API must never see is ever queued. The plan is plain data: the store
 /// queues it in the answer's own transaction.
 /// </summary>
-internal sealed class PivotPlanner(LookupOptions options, LookupGuard guard)
+internal sealed class PivotPlanner(LookupOptions options, SendGuard guard)
 {
     private static readonly HashSet<string> Followed =
-        [RelationKind.Resolution, RelationKind.Subdomain, RelationKind.Email, RelationKind.Hash, RelationKind.Domain, RelationKind.Ip];
+        [RelationKindNames.Resolution, RelationKindNames.Subdomain, RelationKindNames.Email, RelationKindNames.Hash, RelationKindNames.Domain, RelationKindNames.Ip];
 
     private readonly IndicatorClassifier _classifier = new();
 

@@ -1,6 +1,6 @@
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Configuration;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.ThreatCrowdApi;
 using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Store;
 
@@ -20,7 +20,7 @@ internal sealed class BatchSession : IDisposable
         Store = store;
         Clock = clock;
         Console = console;
-        Guard = new LookupGuard(options.Lookup.Exclude);
+        Guard = new SendGuard(options.Lookup.Exclude);
         Wire = new WireActivity(clock);
         Http = ThreatCrowdHttp.Create(
             options.ThreatCrowd.Timeout, string.IsNullOrWhiteSpace(options.ThreatCrowd.Proxy) ? null : options.ThreatCrowd.Proxy, UserAgent, Wire);
@@ -35,7 +35,7 @@ internal sealed class BatchSession : IDisposable
 
     public RunConsole Console { get; }
 
-    public LookupGuard Guard { get; }
+    public SendGuard Guard { get; }
 
     public HttpClient Http { get; }
 

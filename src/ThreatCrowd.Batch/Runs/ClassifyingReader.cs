@@ -9,7 +9,7 @@ namespace ThreatCrowd.Batch.Runs;
 /// ones before (see <see cref="ReadAhead"/>): parsing and classifying cost about as much as storing, and the two
 /// then overlap. Each value is classified and checked against what the API must never see.
 /// </summary>
-internal sealed class ClassifyingReader(IndicatorClassifier classifier, LookupGuard guard)
+internal sealed class ClassifyingReader(IndicatorClassifier classifier, SendGuard guard)
 {
     public IEnumerable<List<ImportItem>> Read(IEnumerable<SourceEntry> entries, CancellationToken ct) =>
         ReadAhead.Batches(entries.Select(Classify), ct);

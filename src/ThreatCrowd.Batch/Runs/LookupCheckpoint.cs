@@ -1,6 +1,7 @@
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.ThreatCrowdApi;
 using ThreatCrowd.Batch.Pivots;
 using ThreatCrowd.Batch.Reporting;
+using ThreatCrowd.Batch.Requests;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Runs;
@@ -14,10 +15,11 @@ internal sealed class LookupCheckpoint(BatchSession session, PivotPlanner pivots
     private readonly IAnswerStore _answers = session.Store.Answers;
     private readonly RelatedValueGate _gate = new(session.Guard);
 
-    public void Save(QueuedIndicator queued, PacedOutcome outcome, ILookupProgress progress)
+    public void Save(QueuedIndicator queued, RequestOutcome<LookupResult> outcome, ILookupProgress progress)
     {
         var now = session.Clock.GetUtcNow();
-        if (outcome.Result.Answer is { } received)
+        var result = outcome.Result!;
+        if (result.Answer is { } received)
         {
             var answer = _gate.Admit(received);
             var revealed = pivots.Plan(queued, answer, () => _answers.IsFlagged(queued.Id, queued.Indicator));
@@ -26,8 +28,8 @@ internal sealed class LookupCheckpoint(BatchSession session, PivotPlanner pivots
             return;
         }
 
-        var reason = outcome.Result.FailureReason!;
-        var retryAfter = outcome.Result.Transient ? now : now + session.Options.Lookup.RefreshAfter;
+        var reason = result.FailureReason!;
+        var retryAfter = result.Transient ? now : now + session.Options.Lookup.RefreshAfter;
         _answers.SaveFailure(queued.Id, reason, retryAfter, runId);
         progress.Failed(queued.Indicator, reason, outcome.Attempts);
     }

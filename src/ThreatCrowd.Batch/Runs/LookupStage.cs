@@ -1,7 +1,8 @@
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.ThreatCrowdApi;
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Pivots;
 using ThreatCrowd.Batch.Reporting;
+using ThreatCrowd.Batch.Requests;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Runs;
@@ -26,8 +27,8 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
         var clock = session.Clock;
         var store = session.Store;
         var pacing = store.Pacing;
-        // Read before the request left in flight is settled: it decides where the first turn is measured from.
-        var lastRequest = pacing.LastRequestForNewProcess(clock.GetUtcNow());
+        // Opened before the request left in flight is settled: it decides where the first turn is measured from.
+        using var requests = new RequestLoop(pacing, options.ThreatCrowd, session.Wire, clock, session.Console, StopAdvice.Lookups, deadline, _jitter);
         FailWhatADeadProcessWasAsking(pacing);
         var due = store.Queue.Load(clock.GetUtcNow(), options.Lookup.RefreshAfter, limit, options.Sources.PriorityPatterns());
         var dueTotal = limit > 0 ? store.Queue.Count(clock.GetUtcNow(), options.Lookup.RefreshAfter) : due.Count;
@@ -38,15 +39,12 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
             return RunEnd.Completed;
         }
 
-        var pause = pacing.PauseInForce(clock.GetUtcNow());
-        using var pacer = new RequestPacer(options.ThreatCrowd.RequestInterval, clock, lastRequest, pause?.Until);
-        var pauses = new ServerPauses(session.Clock, session.Console, options.ThreatCrowd.MaxPause, pacer, pacing, deadline);
-        if (!pauses.MayStart(pause))
+        if (!requests.MayStart())
         {
             return RunEnd.Paused;
         }
 
-        var lookups = new PacedLookups(session, pacer, pacing, pauses, _jitter, deadline);
+        var lookups = new LookupRequests(new ThreatCrowdClient(session.Http, options.BaseUri, options.Lookup.MaxRelationsPerAnswer), requests);
         session.Console.Info($"looking up {due.Count:N0} of {dueTotal:N0} due, one request every {Durations.Humanize(options.ThreatCrowd.RequestInterval)}.");
         var end = await LookUpRoundAsync(due, runId, deadline, lookups, ct).ConfigureAwait(false);
         var limitReached = limit > 0 && dueTotal > due.Count;
@@ -85,14 +83,14 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
         }
     }
 
-    private Task<RunEnd> LookUpRoundAsync(List<long> due, long runId, DateTimeOffset? deadline, PacedLookups lookups, CancellationToken ct) =>
+    private Task<RunEnd> LookUpRoundAsync(List<long> due, long runId, DateTimeOffset? deadline, LookupRequests lookups, CancellationToken ct) =>
         session.Console.WithLookupProgressAsync(
             due.Count,
             session.Options.ThreatCrowd.RequestInterval,
             session.Clock,
             progress => LookUpAllAsync(due, runId, deadline, lookups, progress, ct));
 
-    private async Task<RunEnd> LookUpAllAsync(List<long> due, long runId, DateTimeOffset? deadline, PacedLookups lookups, ILookupProgress progress, CancellationToken ct)
+    private async Task<RunEnd> LookUpAllAsync(List<long> due, long runId, DateTimeOffset? deadline, LookupRequests lookups, ILookupProgress progress, CancellationToken ct)
     {
         var options = session.Options;
         var checkpoint = new LookupCheckpoint(session, _pivots, runId);
@@ -124,7 +122,7 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
 
             _budget.Asking(queued);
             progress.Starting(queued.Indicator);
-            PacedOutcome outcome;
+            RequestOutcome<LookupResult> outcome;
             try
             {
                 outcome = await lookups.LookupAsync(queued.Id, queued.Indicator, ct).ConfigureAwait(false);
@@ -134,23 +132,14 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
                 return RunEnd.Interrupted;
             }
 
-            if (outcome.WindowClosed)
+            if (outcome.EndsRun is { } end)
             {
-                session.Console.Info($"the run window closed at {deadline:yyyy-MM-dd HH:mm} UTC; what is left is asked by the next run.");
-                return RunEnd.WindowClosed;
-            }
+                if (end == RunEnd.WindowClosed)
+                {
+                    session.Console.Info($"the run window closed at {deadline:yyyy-MM-dd HH:mm} UTC; what is left is asked by the next run.");
+                }
 
-            if (outcome.Paused)
-            {
-                return RunEnd.Paused;
-            }
-
-            if (outcome.ServiceUnreachable)
-            {
-                session.Console.Error(
-                    $"the service did not answer {Counted.Of(options.ThreatCrowd.UnreachableAfter, "request")} in a row (last: {outcome.Result.FailureReason}); " +
-                    "stopping early. Nothing answered is lost and the rest stays due: check ThreatCrowd:BaseUrl and the network, then run 'resume'.");
-                return RunEnd.Unreachable;
+                return end;
             }
 
             checkpoint.Save(queued, outcome, progress);

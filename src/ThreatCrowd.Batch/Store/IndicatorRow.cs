@@ -1,3 +1,5 @@
+using ThreatCrowd.Batch.Model;
+
 namespace ThreatCrowd.Batch.Store;
 
 /// <summary>One row of threatcrowd_indicators: an indicator and the summary of its latest answer.</summary>
@@ -8,14 +10,7 @@ internal sealed record IndicatorRow(
     int? Votes,
     string Verdict,
     bool InFeed,
-    int Resolutions,
-    int Hashes,
-    int Emails,
-    int Subdomains,
-    int Domains,
-    int Ips,
-    int References,
-    int Scans,
+    RelationCounts Counts,
     string? Md5,
     string? Sha1,
     string? Permalink,

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using CsvHelper;
 using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Tables;
@@ -16,8 +17,7 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
     private static readonly ImmutableArray<string> Header =
     [
         Key.Indicator.Value, Key.Type.Value, Key.Status.Value, Key.Votes.Value, Key.Verdict.Value, Key.InFeed.Value,
-        Key.Resolutions.Value, Key.Hashes.Value, Key.Emails.Value, Key.Subdomains.Value, Key.Domains.Value,
-        Key.Ips.Value, Key.References.Value, Key.Scans.Value, Key.Md5.Value, Key.Sha1.Value, Key.Permalink.Value,
+        .. Key.Counts.Select(key => key.Value), Key.Md5.Value, Key.Sha1.Value, Key.Permalink.Value,
         Key.Sources.Value, Key.Depth.Value, Key.FirstImportedAt.Value, Key.LookedUpAt.Value,
         Key.Context.Value,
     ];
@@ -32,14 +32,12 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         csv.WriteNumber(row.Votes);
         csv.WriteField(row.Verdict);
         csv.WriteField(row.InFeed);
-        csv.WriteNumber(row.Resolutions);
-        csv.WriteNumber(row.Hashes);
-        csv.WriteNumber(row.Emails);
-        csv.WriteNumber(row.Subdomains);
-        csv.WriteNumber(row.Domains);
-        csv.WriteNumber(row.Ips);
-        csv.WriteNumber(row.References);
-        csv.WriteNumber(row.Scans);
+        var counts = row.Counts;
+        for (var kind = 0; kind < RelationCounts.Length; kind++)
+        {
+            csv.WriteNumber(counts[kind]);
+        }
+
         csv.WriteField(row.Md5);
         csv.WriteField(row.Sha1);
         csv.WriteField(row.Permalink);
@@ -59,14 +57,12 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         json.WriteNumber(Key.Votes, row.Votes);
         json.WriteString(Key.Verdict, row.Verdict);
         json.WriteBoolean(Key.InFeed, row.InFeed);
-        json.WriteNumber(Key.Resolutions, row.Resolutions);
-        json.WriteNumber(Key.Hashes, row.Hashes);
-        json.WriteNumber(Key.Emails, row.Emails);
-        json.WriteNumber(Key.Subdomains, row.Subdomains);
-        json.WriteNumber(Key.Domains, row.Domains);
-        json.WriteNumber(Key.Ips, row.Ips);
-        json.WriteNumber(Key.References, row.References);
-        json.WriteNumber(Key.Scans, row.Scans);
+        var counts = row.Counts;
+        for (var kind = 0; kind < RelationCounts.Length; kind++)
+        {
+            json.WriteNumber(Key.Counts[kind], counts[kind]);
+        }
+
         json.WriteString(Key.Md5, row.Md5);
         json.WriteString(Key.Sha1, row.Sha1);
         json.WriteString(Key.Permalink, row.Permalink);
@@ -87,14 +83,10 @@ internal sealed class IndicatorLayout : ICsvLayout<IndicatorRow>, IJsonLayout<In
         public static readonly JsonEncodedText Votes = JsonEncodedText.Encode("votes");
         public static readonly JsonEncodedText Verdict = JsonEncodedText.Encode("verdict");
         public static readonly JsonEncodedText InFeed = JsonEncodedText.Encode("in_feed");
-        public static readonly JsonEncodedText Resolutions = JsonEncodedText.Encode("resolutions");
-        public static readonly JsonEncodedText Hashes = JsonEncodedText.Encode("hashes");
-        public static readonly JsonEncodedText Emails = JsonEncodedText.Encode("emails");
-        public static readonly JsonEncodedText Subdomains = JsonEncodedText.Encode("subdomains");
-        public static readonly JsonEncodedText Domains = JsonEncodedText.Encode("domains");
-        public static readonly JsonEncodedText Ips = JsonEncodedText.Encode("ips");
-        public static readonly JsonEncodedText References = JsonEncodedText.Encode("references");
-        public static readonly JsonEncodedText Scans = JsonEncodedText.Encode("scans");
+
+        /// <summary>One count column per relation kind, indexed by kind.</summary>
+        public static readonly ImmutableArray<JsonEncodedText> Counts = [.. RelationKindNames.All.Select(kind => JsonEncodedText.Encode(kind.ToCountColumn()))];
+
         public static readonly JsonEncodedText Md5 = JsonEncodedText.Encode("md5");
         public static readonly JsonEncodedText Sha1 = JsonEncodedText.Encode("sha1");
         public static readonly JsonEncodedText Permalink = JsonEncodedText.Encode("permalink");

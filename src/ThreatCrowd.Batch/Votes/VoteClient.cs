@@ -1,5 +1,5 @@
 using System.Globalization;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.ThreatCrowdApi;
 using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Votes;
@@ -26,18 +26,16 @@ internal sealed class VoteClient(HttpClient http, Uri voteUrl)
             using var response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
             var status = (int)response.StatusCode;
             return HttpFailures.FromStatus(response) is { } failure
-                ? new VoteResult(status, failure.FailureReason, failure.Transient, failure.Unreachable) { RetryAfter = failure.RetryAfter }
+                ? VoteResult.Failed(status, failure)
                 : new VoteResult(status, null, false, false);
         }
         catch (HttpRequestException ex)
         {
-            var failure = HttpFailures.FromException(ex, uri);
-            return new VoteResult(null, failure.FailureReason, failure.Transient, failure.Unreachable);
+            return VoteResult.Failed(null, HttpFailures.FromException(ex, uri));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            var seconds = http.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            return new VoteResult(null, $"no answer within {seconds} s", true, true);
+            return VoteResult.Failed(null, HttpFailures.NoAnswerWithin(http.Timeout));
         }
     }
 }

@@ -11,7 +11,7 @@ namespace ThreatCrowd.Batch.Votes;
 /// names the value column like an input does (indicator, ioc, value, observable, or a type) and the verdict column
 /// <c>verdict</c> or <c>vote</c>. Each value is classified and guarded exactly as for a lookup.
 /// </summary>
-internal sealed class VoteFileReader(LookupGuard guard)
+internal sealed class VoteFileReader(SendGuard guard)
 {
     private static readonly string[] VerdictColumns = ["verdict", "vote"];
 

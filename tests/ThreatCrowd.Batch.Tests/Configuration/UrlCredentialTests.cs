@@ -1,5 +1,5 @@
 using ThreatCrowd.Batch.Configuration;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.ThreatCrowdApi;
 
 namespace ThreatCrowd.Batch.Tests.Configuration;
 

@@ -1,5 +1,5 @@
 using ThreatCrowd.Batch.Inputs;
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.ThreatCrowdApi;
 using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Tests.Inputs;

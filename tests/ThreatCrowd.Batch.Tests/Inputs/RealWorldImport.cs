@@ -22,7 +22,7 @@ internal sealed record RealWorldImport(
     {
         var path = System.IO.Path.Combine(Directory, fileName);
         var entries = new CsvIndicatorReader().Read(path, settings);
-        var items = new ClassifyingReader(new IndicatorClassifier(), new LookupGuard([])).Read(entries, CancellationToken.None).SelectMany(batch => batch).ToList();
+        var items = new ClassifyingReader(new IndicatorClassifier(), new SendGuard([])).Read(entries, CancellationToken.None).SelectMany(batch => batch).ToList();
         var indicators = items.Where(item => item.Indicator is not null).ToList();
         return new RealWorldImport(
             path,

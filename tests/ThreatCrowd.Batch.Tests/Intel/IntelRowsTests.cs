@@ -64,7 +64,7 @@ public sealed class IntelRowsTests
         new AnswerWriter(db).SaveAnswer(
             file,
             new LookupAnswer(true, null, null, "ec8c89aa5e521572c74e2dd02a4daf78", "01f5c3905f2098650f16f50a1b26156586238bfe",
-                [new Relation(RelationKind.Domain, "ks.aoldaily.com", "domain", null), new Relation(RelationKind.Scan, "APT1.A", "antivirus", null), new Relation(RelationKind.Scan, "Trojan.Win32.Cossta", "antivirus", null)],
+                [new Relation(RelationKindNames.Domain, "ks.aoldaily.com", "domain", null), new Relation(RelationKindNames.Scan, "APT1.A", "antivirus", null), new Relation(RelationKindNames.Scan, "Trojan.Win32.Cossta", "antivirus", null)],
                 "{}"),
             Now,
             run);
@@ -102,9 +102,9 @@ public sealed class IntelRowsTests
     {
         using var dir = new TempDirectory();
         using var db = StoreDatabase.Open(dir.File("store.db"));
-        Answer(db, Import(db, "in.csv", Now, IndicatorType.Ip, "198.51.99.9"), -1, Now, new Relation(RelationKind.Resolution, "EVIL-SITE.INFO", "domain", null));
+        Answer(db, Import(db, "in.csv", Now, IndicatorType.Ip, "198.51.99.9"), -1, Now, new Relation(RelationKindNames.Resolution, "EVIL-SITE.INFO", "domain", null));
         Answer(db, Import(db, "feed:domains", Now, IndicatorType.Domain, "evil-site.info", SourceKind.Feed), null, Now);
-        Answer(db, Import(db, "in.csv", Now, IndicatorType.Ip, "198.51.99.10"), -1, Now, new Relation(RelationKind.Resolution, "Bad-Site.Info", "domain", null));
+        Answer(db, Import(db, "in.csv", Now, IndicatorType.Ip, "198.51.99.10"), -1, Now, new Relation(RelationKindNames.Resolution, "Bad-Site.Info", "domain", null));
 
         var rows = Rows(db, new EnterpriseSecurityOptions { IncludeRelated = true }, Domains);
 
@@ -118,17 +118,17 @@ public sealed class IntelRowsTests
         using var dir = new TempDirectory();
         using var db = StoreDatabase.Open(dir.File("store.db"));
         Answer(db, Import(db, "feed:ips", Now, IndicatorType.Ip, "198.51.99.9", SourceKind.Feed), null, Now,
-            new Relation(RelationKind.Resolution, "../x.traversal.com", "domain", null),
-            new Relation(RelationKind.Resolution, "evil\u202Emoc.live", "domain", null),
-            new Relation(RelationKind.Resolution, "new\nline.com", "domain", null),
-            new Relation(RelationKind.Resolution, "sub.local", "domain", null),
-            new Relation(RelationKind.Resolution, "good-site.info", "domain", null),
-            new Relation(RelationKind.Hash, "C:\\Windows\\evil.exe", "file", null),
-            new Relation(RelationKind.Hash, "ec8c89aa5e521572c74e2dd02a4daf78", "file", null));
+            new Relation(RelationKindNames.Resolution, "../x.traversal.com", "domain", null),
+            new Relation(RelationKindNames.Resolution, "evil\u202Emoc.live", "domain", null),
+            new Relation(RelationKindNames.Resolution, "new\nline.com", "domain", null),
+            new Relation(RelationKindNames.Resolution, "sub.local", "domain", null),
+            new Relation(RelationKindNames.Resolution, "good-site.info", "domain", null),
+            new Relation(RelationKindNames.Hash, "C:\\Windows\\evil.exe", "file", null),
+            new Relation(RelationKindNames.Hash, "ec8c89aa5e521572c74e2dd02a4daf78", "file", null));
         Answer(db, Import(db, "feed:domains", Now, IndicatorType.Domain, "bad-site.info", SourceKind.Feed), null, Now,
-            new Relation(RelationKind.Email, "'=x@y.com", "email", null),
-            new Relation(RelationKind.Email, "=cmd|' /C calc'!A0@y.com", "email", null),
-            new Relation(RelationKind.Email, "admin@good-site.info", "email", null));
+            new Relation(RelationKindNames.Email, "'=x@y.com", "email", null),
+            new Relation(RelationKindNames.Email, "=cmd|' /C calc'!A0@y.com", "email", null),
+            new Relation(RelationKindNames.Email, "admin@good-site.info", "email", null));
         var options = new EnterpriseSecurityOptions { IncludeRelated = true };
 
         Rows(db, options, Domains).Select(r => r.Value).ShouldBe(["bad-site.info", "good-site.info"]);
@@ -153,5 +153,5 @@ public sealed class IntelRowsTests
 
     private static List<IntelRow> Rows(
         SqliteConnection db, EnterpriseSecurityOptions options, IntelCollection collection, string[]? exclude = null, ExportCutoff? cutoff = null) =>
-        new IntelRows(new IntelQueries(db, cutoff ?? ExportCutoff.None), options, new LookupGuard(exclude ?? [])).For(collection).ToList();
+        new IntelRows(new IntelQueries(db, cutoff ?? ExportCutoff.None), options, new SendGuard(exclude ?? [])).For(collection).ToList();
 }

@@ -91,7 +91,7 @@ public sealed class ServerPauseTests
     }
 
     [Fact]
-    public async Task A_pause_asked_for_by_a_vote_holds_back_the_next_vote()
+    public async Task A_pause_asked_for_by_a_vote_holds_back_its_retry_and_the_next_vote()
     {
         await using var h = await PipelineHarness.StartAsync();
         var votes = h.Dir.Write("votes.csv", "aoldaily.com,malicious\ngoogle.com,not_malicious\n");
@@ -102,8 +102,9 @@ public sealed class ServerPauseTests
 
         result.Exit.ShouldBe(ExitCodes.Ok, result.ToString());
         var starts = h.Server.Requests.Where(r => r.Path == "/vote.php").Select(r => r.At).ToList();
-        starts.Count.ShouldBe(2);
+        starts.Count.ShouldBe(3);
         (starts[1] - starts[0]).ShouldBe(TimeSpan.FromSeconds(30));
+        (starts[2] - starts[1]).ShouldBe(TimeSpan.FromSeconds(10));
     }
 
     [Fact]

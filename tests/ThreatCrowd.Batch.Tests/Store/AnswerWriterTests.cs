@@ -18,9 +18,9 @@ public sealed class AnswerWriterTests
         var id = ImportOne(db);
         var run = new RunLog(db).Start("test", Now);
         var writer = new AnswerWriter(db);
-        writer.SaveAnswer(id, Answer(-1, new Relation(RelationKind.Resolution, "50.63.202.70", "ip", "2013-09-20")), Now, run);
+        writer.SaveAnswer(id, Answer(-1, new Relation(RelationKindNames.Resolution, "50.63.202.70", "ip", "2013-09-20")), Now, run);
 
-        writer.SaveAnswer(id, Answer(1, new Relation(RelationKind.Email, "x@y.com", "email", null)), Now.AddDays(8), run);
+        writer.SaveAnswer(id, Answer(1, new Relation(RelationKindNames.Email, "x@y.com", "email", null)), Now.AddDays(8), run);
 
         db.Query<string>("SELECT related FROM relations").ShouldBe(["x@y.com"]);
         db.QuerySingle<(long Votes, long At)>("SELECT votes, answered_at FROM answers").ShouldBe((1L, UnixMs.From(Now.AddDays(8))));
@@ -36,7 +36,7 @@ public sealed class AnswerWriterTests
         var id = ImportOne(db);
         var run = new RunLog(db).Start("test", Now);
         var writer = new AnswerWriter(db);
-        writer.SaveAnswer(id, Answer(null, new Relation(RelationKind.Hash, "d41d8cd98f00b204e9800998ecf8427e", "file", null)), Now, run);
+        writer.SaveAnswer(id, Answer(null, new Relation(RelationKindNames.Hash, "d41d8cd98f00b204e9800998ecf8427e", "file", null)), Now, run);
 
         writer.SaveFailure(id, "HTTP 503 Service Temporarily Unavailable", Now.AddDays(8), run);
 
@@ -44,7 +44,7 @@ public sealed class AnswerWriterTests
             .ShouldBe(("failed", "HTTP 503 Service Temporarily Unavailable", 1L));
         db.ExecuteScalar<long>("SELECT count(*) FROM relations").ShouldBe(1);
         var row = new TableQueries(db, ExportCutoff.None).Indicators().Single();
-        (row.Status, row.Hashes, row.LookedUpAt).ShouldBe(("failed", 1, Now));
+        (row.Status, row.Counts[RelationKind.Hash], row.LookedUpAt).ShouldBe(("failed", 1, Now));
     }
 
     [Fact]
@@ -61,14 +61,14 @@ public sealed class AnswerWriterTests
 
         new AnswerWriter(db).SaveAnswer(
             id,
-            Answer(-1, new Relation(RelationKind.Resolution, "1.2.3.4", "ip", "2015-01-01"), new Relation(RelationKind.Resolution, "1.2.3.5", "ip", null), new Relation(RelationKind.Email, "a@b.com", "email", null)),
+            Answer(-1, new Relation(RelationKindNames.Resolution, "1.2.3.4", "ip", "2015-01-01"), new Relation(RelationKindNames.Resolution, "1.2.3.5", "ip", null), new Relation(RelationKindNames.Email, "a@b.com", "email", null)),
             Now,
             new RunLog(db).Start("test", Now));
 
         var row = new TableQueries(db, ExportCutoff.None).Indicators().Single();
 
         (row.Indicator, row.Type, row.Status, row.Votes, row.Verdict, row.InFeed).ShouldBe(("aoldaily.com", "domain", "found", (int?)-1, "malicious", true));
-        (row.Resolutions, row.Emails, row.Hashes).ShouldBe((2, 1, 0));
+        (row.Counts[RelationKind.Resolution], row.Counts[RelationKind.Email], row.Counts[RelationKind.Hash]).ShouldBe((2, 1, 0));
         row.Sources.ShouldBe("feed:f;in.csv");
         new TableQueries(db, ExportCutoff.None).Relations().Select(r => (r.Related, r.LastResolved)).ShouldBe([("a@b.com", null), ("1.2.3.4", "2015-01-01"), ("1.2.3.5", null)]);
     }

@@ -27,5 +27,5 @@ internal static class StoreContent
         new RunLog(db).Finish(run, at, "completed");
     }
 
-    public static Relation Resolution(string ip) => new(RelationKind.Resolution, ip, "ip", null);
+    public static Relation Resolution(string ip) => new(RelationKindNames.Resolution, ip, "ip", null);
 }

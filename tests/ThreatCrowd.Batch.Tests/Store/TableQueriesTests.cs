@@ -54,8 +54,8 @@ public sealed class TableQueriesTests
         Fill(db);
 
         var merged = new TableQueries(db, ExportCutoff.None).Indicators()
-            .Select(r => string.Join('|', r.Indicator, r.Type, r.Status, r.Votes, r.InFeed ? 1 : 0, r.Resolutions, r.Hashes, r.Emails,
-                r.Subdomains, r.Domains, r.Ips, r.References, r.Scans, r.Md5, r.Sha1, r.Permalink, r.Sources,
+            .Select(r => string.Join('|', r.Indicator, r.Type, r.Status, r.Votes, r.InFeed ? 1 : 0,
+                string.Join('|', RelationKindNames.All.Select(kind => r.Counts[kind])), r.Md5, r.Sha1, r.Permalink, r.Sources,
                 UnixMs.From(r.FirstImportedAt), r.LookedUpAt is { } at ? UnixMs.From(at) : null))
             .ToList();
 
@@ -110,10 +110,10 @@ public sealed class TableQueriesTests
         db.Execute("INSERT INTO indicators (id, type, value, first_imported_at, last_imported_at) VALUES (40, 'domain', 'lonely.net', 1, 1)");
         var run = new RunLog(db).Start("test", Now);
         var answers = new AnswerWriter(db);
-        answers.SaveAnswer(1, Answer(-1, new Relation(RelationKind.Resolution, "50.63.202.70", "ip", "2013-09-20"), new Relation(RelationKind.Subdomain, "ks.aoldaily.com", "domain", null)), Now, run);
-        answers.SaveAnswer(4, Answer(null, new Relation(RelationKind.Scan, "Trojan.Win32", "antivirus", null), new Relation("unheard-of", "zzz", "reference", null)), Now.AddHours(1), run);
-        answers.SaveAnswer(40, Answer(1, new Relation(RelationKind.Reference, "a report", "reference", null)), Now.AddHours(2), run);
-        answers.SaveAnswer(2, Answer(0, new Relation(RelationKind.Resolution, "aoldaily.com", "domain", null), new Relation(RelationKind.Hash, "d41d8cd98f00b204e9800998ecf8427e", "file", null)), Now.AddHours(3), run);
+        answers.SaveAnswer(1, Answer(-1, new Relation(RelationKindNames.Resolution, "50.63.202.70", "ip", "2013-09-20"), new Relation(RelationKindNames.Subdomain, "ks.aoldaily.com", "domain", null)), Now, run);
+        answers.SaveAnswer(4, Answer(null, new Relation(RelationKindNames.Scan, "Trojan.Win32", "antivirus", null), new Relation("unheard-of", "zzz", "reference", null)), Now.AddHours(1), run);
+        answers.SaveAnswer(40, Answer(1, new Relation(RelationKindNames.Reference, "a report", "reference", null)), Now.AddHours(2), run);
+        answers.SaveAnswer(2, Answer(0, new Relation(RelationKindNames.Resolution, "aoldaily.com", "domain", null), new Relation(RelationKindNames.Hash, "d41d8cd98f00b204e9800998ecf8427e", "file", null)), Now.AddHours(3), run);
 
         // Relations of an indicator that has no answer are in no table.
         db.Execute("INSERT INTO relations (indicator_id, relation, related, related_type) VALUES (3, 'domain', 'y.com', 'domain')");

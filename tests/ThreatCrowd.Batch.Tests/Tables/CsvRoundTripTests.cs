@@ -1,8 +1,8 @@
 using System.Globalization;
 using ThreatCrowd.Batch.Classification;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Tables;
-
 using ThreatCrowd.Batch.Tests.Support;
 
 namespace ThreatCrowd.Batch.Tests.Tables;
@@ -101,9 +101,8 @@ public sealed class CsvRoundTripTests
             records[i].ShouldBe(
             [
                 rows[i].Indicator, rows[i].Type, rows[i].Status, rows[i].Votes?.ToString(CultureInfo.InvariantCulture) ?? "",
-                rows[i].Verdict, rows[i].InFeed ? "true" : "false", Text(rows[i].Resolutions), Text(rows[i].Hashes),
-                Text(rows[i].Emails), Text(rows[i].Subdomains), Text(rows[i].Domains), Text(rows[i].Ips),
-                Text(rows[i].References), Text(rows[i].Scans), rows[i].Md5 ?? "", rows[i].Sha1 ?? "", rows[i].Permalink ?? "",
+                rows[i].Verdict, rows[i].InFeed ? "true" : "false", 
+                .. RelationKindNames.All.Select(kind => Text(rows[i].Counts[kind])), rows[i].Md5 ?? "", rows[i].Sha1 ?? "", rows[i].Permalink ?? "",
                 rows[i].Sources, Text(rows[i].Depth), "2026-11-20T08:00:00Z", Text(rows[i].LookedUpAt), rows[i].Context ?? "",
             ]);
         }

@@ -1,4 +1,5 @@
 
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Tests.Tables;
@@ -18,24 +19,36 @@ internal static class SampleRows
 
     public static IndicatorRow[] Indicators() =>
     [
-        new("aoldaily.com", "domain", "found", null, "unknown", false, 8, 0, 2, 0, 0, 0, 2, 0, null, null,
+        new("aoldaily.com", "domain", "found", null, "unknown", false, Counts(8, 0, 2, 0, 0, 0, 2, 0), null, null,
             "https://www.threatcrowd.org/domain.php?domain=aoldaily.com", "input/iocs.txt", Imported, LookedUp),
-        new("188.40.75.132", "ip", "found", -1, "malicious", true, 21, 36, 0, 0, 0, 0, 1, 0, null, null,
+        new("188.40.75.132", "ip", "found", -1, "malicious", true, Counts(21, 36, 0, 0, 0, 0, 1, 0), null, null,
             "https://www.threatcrowd.org/ip.php?ip=188.40.75.132", "feed:ips.txt, input/iocs.txt", Imported, LookedUpInBerlin)
         {
             Context = "feodo: Pikabot; threatfox: botnet_cc, Cobalt Strike, confidence 100",
         },
-        new("ec8c89aa5e521572c74e2dd02a4daf78", "file", "found", null, "unknown", false, 0, 0, 0, 0, 1, 1, 0, 25,
+        new("ec8c89aa5e521572c74e2dd02a4daf78", "file", "found", null, "unknown", false, Counts(0, 0, 0, 0, 1, 1, 0, 25),
             "ec8c89aa5e521572c74e2dd02a4daf78", "01f5c3905f2098650f16f50a1b26156586238bfe",
             "https://www.threatcrowd.org/malware.php?md5=ec8c89aa5e521572c74e2dd02a4daf78", "feed:hashes.txt",
             Imported, LookedUp),
-        new("usnewssite.com", "domain", "not_found", null, "unknown", false, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null,
+        new("usnewssite.com", "domain", "not_found", null, "unknown", false, Counts(0, 0, 0, 0, 0, 0, 0, 0), null, null, null,
             "input/iocs.txt", Imported, LookedUp),
-        new("william19770319@yahoo.com", "email", "failed", null, "unknown", false, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null,
+        new("william19770319@yahoo.com", "email", "failed", null, "unknown", false, Counts(0, 0, 0, 0, 0, 0, 0, 0), null, null, null,
             "input/iocs.txt", Imported, null),
-        new("bücher.example", "domain", "pending", null, "unknown", false, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null,
+        new("bücher.example", "domain", "pending", null, "unknown", false, Counts(0, 0, 0, 0, 0, 0, 0, 0), null, null, null,
             "input/ünicode & co.txt", Imported, null),
     ];
+
+    /// <summary>The counts in the order of <see cref="RelationKind"/>: resolutions, hashes, emails, subdomains, domains, ips, references, scans.</summary>
+    private static RelationCounts Counts(params int[] perKind)
+    {
+        var counts = default(RelationCounts);
+        for (var kind = 0; kind < perKind.Length; kind++)
+        {
+            counts[(RelationKind)kind] = perKind[kind];
+        }
+
+        return counts;
+    }
 
     public static RelationRow[] Relations() =>
     [

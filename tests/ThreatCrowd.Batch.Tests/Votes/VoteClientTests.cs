@@ -1,4 +1,4 @@
-using ThreatCrowd.Batch.Lookups;
+using ThreatCrowd.Batch.ThreatCrowdApi;
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Tests.Support;
 using ThreatCrowd.Batch.Votes;

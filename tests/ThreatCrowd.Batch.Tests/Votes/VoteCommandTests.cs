@@ -82,19 +82,20 @@ public sealed class VoteCommandTests
     }
 
     [Fact]
-    public async Task A_refused_vote_is_not_sent_again_but_one_the_service_failed_on_is_sent_by_the_next_vote_run()
+    public async Task A_refused_vote_is_not_sent_again_but_one_the_service_failed_on_to_the_last_attempt_is_sent_by_the_next_vote_run()
     {
         await using var harness = await PipelineHarness.StartAsync();
         var file = harness.Dir.Write("votes.csv", "aoldaily.com,malicious\ngoogle.com,not_malicious\n");
         harness.Server.Faults.Enqueue(StandInFault.Status(403));
         harness.Server.Faults.Enqueue(StandInFault.Status(503));
 
-        var first = await Vote(harness, "--input", file, "--confirm");
+        var first = await Vote(harness, "--input", file, "--confirm", "--ThreatCrowd:MaxAttempts=1");
         var second = await Vote(harness, "--input", file, "--confirm");
         var status = await harness.RunAsync("status");
 
         first.Exit.ShouldBe(ExitCodes.Ok, first.ToString());
         first.Error.ShouldContain("refused: HTTP 403");
+        first.Error.ShouldContain("not acknowledged, sent again next time: HTTP 503");
         second.Exit.ShouldBe(ExitCodes.Ok, second.ToString());
         VoteQueries(harness).ShouldBe(["?vote=0&value=aoldaily.com", "?vote=1&value=google.com", "?vote=1&value=google.com"]);
         status.Output.ShouldContain("votes: 0 pending, 1 sent, 1 failed");

@@ -48,5 +48,5 @@ public sealed class VoteFileReaderTests
             .AbsoluteUri.ShouldBe("http://127.0.0.1:9/vote.php?vote=0&value=a%2Bb%40example.org");
     }
 
-    private static List<VoteLine> Read(string file) => new VoteFileReader(new LookupGuard([])).Read(file).ToList();
+    private static List<VoteLine> Read(string file) => new VoteFileReader(new SendGuard([])).Read(file).ToList();
 }

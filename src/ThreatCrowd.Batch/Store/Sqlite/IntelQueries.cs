@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Store.Sqlite;
 
@@ -9,17 +10,13 @@ namespace ThreatCrowd.Batch.Store.Sqlite;
 /// </summary>
 internal sealed class IntelQueries(SqliteConnection connection, ExportCutoff cutoff) : IFlaggedRows
 {
-    private const string ListedSql =
-        """
+    /// <summary>The column of the first count; one column follows per <see cref="RelationKind"/>, in its order.</summary>
+    private const int FirstCount = 7;
+
+    private static readonly string ListedSql =
+        $"""
         SELECT l.value, l.votes, l.in_feed, l.answered, l.found, l.md5, l.sha1,
-               (SELECT count(*) FROM relations r WHERE r.indicator_id = l.id AND r.relation = 'resolution'),
-               (SELECT count(*) FROM relations r WHERE r.indicator_id = l.id AND r.relation = 'hash'),
-               (SELECT count(*) FROM relations r WHERE r.indicator_id = l.id AND r.relation = 'email'),
-               (SELECT count(*) FROM relations r WHERE r.indicator_id = l.id AND r.relation = 'subdomain'),
-               (SELECT count(*) FROM relations r WHERE r.indicator_id = l.id AND r.relation = 'domain'),
-               (SELECT count(*) FROM relations r WHERE r.indicator_id = l.id AND r.relation = 'ip'),
-               (SELECT count(*) FROM relations r WHERE r.indicator_id = l.id AND r.relation = 'reference'),
-               (SELECT count(*) FROM relations r WHERE r.indicator_id = l.id AND r.relation = 'scan')
+               {string.Join(",\n       ", RelationKindNames.All.Select(kind => $"(SELECT count(*) FROM relations r WHERE r.indicator_id = l.id AND r.relation = '{kind.ToName()}')"))}
         FROM (SELECT i.id, i.value, a.votes, EXISTS (SELECT 1 FROM provenance p JOIN sources s ON s.id = p.source_id
                              WHERE p.indicator_id = i.id AND s.kind = 'feed') AS in_feed,
                      a.indicator_id IS NOT NULL AS answered, coalesce(a.found, 0) AS found, a.md5, a.sha1
@@ -52,9 +49,14 @@ internal sealed class IntelQueries(SqliteConnection connection, ExportCutoff cut
     {
         foreach (var r in RowStream.Read(connection, ListedSql, ("$type", type), ("$since", cutoff.ImportedSinceMs)))
         {
+            var counts = default(RelationCounts);
+            foreach (var kind in RelationKindNames.All)
+            {
+                counts[kind] = r.GetInt32(FirstCount + (int)kind);
+            }
+
             yield return new ListedIndicator(
-                r.GetString(0), r.NullableInt32(1), r.GetBoolean(2), r.GetBoolean(3), r.GetBoolean(4), r.NullableString(5), r.NullableString(6),
-                new RelationCounts(r.GetInt32(7), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10), r.GetInt32(11), r.GetInt32(12), r.GetInt32(13), r.GetInt32(14)));
+                r.GetString(0), r.NullableInt32(1), r.GetBoolean(2), r.GetBoolean(3), r.GetBoolean(4), r.NullableString(5), r.NullableString(6), counts);
         }
     }
 

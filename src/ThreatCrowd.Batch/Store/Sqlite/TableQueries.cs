@@ -16,8 +16,6 @@ namespace ThreatCrowd.Batch.Store.Sqlite;
 /// </remarks>
 internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cutoff) : ITableRows
 {
-    private static readonly string[] CountedKinds = [.. RelationKind.All];
-
     /// <summary>Each indicator with its answer, if any, in import order.</summary>
     private const string IndicatorsSql =
         """
@@ -74,7 +72,6 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
         using var counts = new MergeCursor(new PreparedStatement(connection, RelationCountsSql));
         var names = new List<SourceNames.Source>();
         var contexts = new List<(SourceNames.Source Source, string Text)>();
-        var perKind = new int[CountedKinds.Length];
         var types = new TextCache();
         var states = new TextCache();
         while (indicators.Step())
@@ -96,11 +93,10 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
                 }
             }
 
-            Array.Clear(perKind);
+            var perKind = default(RelationCounts);
             for (var c = counts.SeekTo(id); c is not null; c = counts.Next(id))
             {
-                var kind = Array.IndexOf(CountedKinds, c.Text(1));
-                if (kind >= 0)
+                if (RelationKindNames.TryParse(c.Text(1), out var kind))
                 {
                     perKind[kind] += (int)c.Int64(2);
                 }
@@ -109,8 +105,7 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
             int? votes = indicators.IsNull(4) ? null : (int)indicators.Int64(4);
             yield return new IndicatorRow(
                 indicators.Text(1), types.Get(indicators.Utf8(2)), states.Get(indicators.Utf8(3)), votes, CrowdVerdict.FromVotes(votes), inFeed,
-                perKind[0], perKind[1], perKind[2], perKind[3], perKind[4], perKind[5], perKind[6], perKind[7],
-                indicators.NullableText(5), indicators.NullableText(6), indicators.NullableText(7), JoinNames(names),
+                perKind, indicators.NullableText(5), indicators.NullableText(6), indicators.NullableText(7), JoinNames(names),
                 UnixMs.To(indicators.Int64(8)), indicators.IsNull(9) ? null : UnixMs.To(indicators.Int64(9)))
             {
                 Depth = (int)indicators.Int64(10),
