@@ -150,8 +150,11 @@ public sealed class BatchSchedulerTests
         }
     }
 
+    // The file exists a moment before its tables do: the poll reads nothing until the schema is there.
     private static long FinishedRuns(TempDirectory dir) =>
-        File.Exists(dir.File("store.db")) ? Query<long>(dir, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL") : 0;
+        File.Exists(dir.File("store.db")) && Query<long>(dir, "SELECT count(*) FROM sqlite_master WHERE name = 'runs'") > 0
+            ? Query<long>(dir, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL")
+            : 0;
 
     private static List<(long Started, long? Ended)> Runs(TempDirectory dir)
     {
