@@ -93,9 +93,14 @@ internal static class OptionsValidator
             }
         }
 
-        if (!Quartz.CronExpression.TryParse(options.Schedule.Cron, out _))
+        if (CronRule.Problem(options.Schedule.Cron) is { } cron)
         {
-            errors.Add($"Schedule:Cron is \"{options.Schedule.Cron}\"; it must be a Quartz cron expression with seconds first, such as 0 0 1 * * ? (01:00 every day).");
+            errors.Add(cron);
+        }
+
+        if (options.Schedule.ClusterCheckinInterval < TimeSpan.FromSeconds(1) || options.Schedule.ClusterCheckinInterval > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"Schedule:ClusterCheckinInterval is {options.Schedule.ClusterCheckinInterval}; it must be between 00:00:01 and 00:10:00 (a shorter one notices a dead host sooner and asks more of the database).");
         }
 
         if (!ScheduleTimeZone.TryFind(options.Schedule.TimeZone, out _))

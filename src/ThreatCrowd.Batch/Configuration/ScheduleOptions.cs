@@ -8,4 +8,10 @@ internal sealed class ScheduleOptions
 
     /// <summary>The time zone of the cron expression and of Lookup:StopAt (an IANA or Windows id).</summary>
     public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>
+    /// With the store in PostgreSQL: how often each host of the cluster says it is alive. A host silent for twice
+    /// this is taken for dead, and another takes over its triggers and its run.
+    /// </summary>
+    public TimeSpan ClusterCheckinInterval { get; init; } = TimeSpan.FromSeconds(15);
 }

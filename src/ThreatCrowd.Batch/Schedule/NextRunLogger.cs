@@ -3,7 +3,7 @@ using Quartz;
 namespace ThreatCrowd.Batch.Schedule;
 
 /// <summary>After each run, says when the next one fires, so a morning look at the log answers "when again?".</summary>
-internal sealed class NextRunLogger(ScheduledRuns runs, CronTimes cron, TimeProvider clock) : IJobListener
+internal sealed class NextRunLogger(IScheduledWork runs, CronTimes cron, TimeProvider clock) : IJobListener
 {
     public string Name => "next-run-logger";
 

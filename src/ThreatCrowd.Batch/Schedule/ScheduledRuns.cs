@@ -12,7 +12,7 @@ namespace ThreatCrowd.Batch.Schedule;
 /// command. One at a time is the scheduler's part (<see cref="SkippedFirings"/>). A failed run is reported and the
 /// schedule goes on.
 /// </summary>
-internal sealed class ScheduledRuns(BatchOptions options, TimeProvider clock, RunConsole console, CancellationToken shutdown)
+internal sealed class ScheduledRuns(BatchOptions options, TimeProvider clock, RunConsole console, CancellationToken shutdown) : IScheduledWork
 {
     public const string Verb = "schedule";
 
