@@ -2,7 +2,6 @@ using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Runs;
 using ThreatCrowd.Batch.Store;
-using ThreatCrowd.Batch.Store.JobStore;
 
 namespace ThreatCrowd.Batch.Schedule;
 
@@ -19,7 +18,7 @@ internal sealed class BatchScheduler(BatchOptions options, TimeProvider clock, R
         var zone = ScheduleTimeZone.Of(options);
         var cron = new CronTimes(options.Schedule.Cron, zone);
         var runs = new ScheduledRuns(options, clock, console, stop);
-        if (shared is not null && await QuartzTables.EnsureAsync(shared.ConnectionString, stop).ConfigureAwait(false))
+        if (shared is not null && await ClusterJobStore.EnsureTablesAsync(shared.ConnectionString, stop).ConfigureAwait(false))
         {
             runs.Log("created the shared schedule's tables in the database.");
         }

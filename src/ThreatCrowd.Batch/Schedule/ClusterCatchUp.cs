@@ -1,5 +1,5 @@
 using Quartz;
-using ThreatCrowd.Batch.Store.JobStore;
+using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Schedule;
 
@@ -16,7 +16,7 @@ internal static class ClusterCatchUp
 
     /// <summary>Schedules the catch-up when it is due and no host has; returns why it was, or null.</summary>
     public static Task<string?> ScheduleAsync(IScheduler scheduler, SharedJobStore shared, Func<string?> reason, CancellationToken ct) =>
-        ClusterLock.HoldAsync(shared.ConnectionString, LockName, async (connection, token) =>
+        ClusterJobStore.UnderLockAsync(shared.ConnectionString, LockName, async (firingsInCluster, token) =>
         {
             var waiting = await scheduler.GetTriggersOfJob(BatchSchedulerSetup.Job, token).ConfigureAwait(false);
             if (waiting.Any(trigger => !trigger.Key.Equals(BatchSchedulerSetup.Nightly)))
@@ -24,7 +24,7 @@ internal static class ClusterCatchUp
                 return null;
             }
 
-            var firings = await QuartzTables.FiringsAsync(connection, SharedJobStore.SchedulerName, BatchSchedulerSetup.Job.Name, BatchSchedulerSetup.Job.Group, token).ConfigureAwait(false);
+            var firings = await firingsInCluster.CountAsync(SharedJobStore.SchedulerName, BatchSchedulerSetup.Job.Name, BatchSchedulerSetup.Job.Group, token).ConfigureAwait(false);
             if (firings > 0 || reason() is not { } why)
             {
                 return null;

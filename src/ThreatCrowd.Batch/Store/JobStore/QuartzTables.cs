@@ -1,5 +1,6 @@
 using System.Reflection;
 using Npgsql;
+using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Store.JobStore;
 
@@ -39,6 +40,10 @@ internal static class QuartzTables
     }
 
     /// <summary>How many firings of a job are in progress anywhere in the cluster (Quartz's fired-trigger rows).</summary>
+    /// <summary>The firings count on this connection, for code outside the store's backends.</summary>
+    public static ClusterFirings Firings(NpgsqlConnection connection) =>
+        new((scheduler, job, group, ct) => FiringsAsync(connection, scheduler, job, group, ct));
+
     public static async Task<long> FiringsAsync(NpgsqlConnection connection, string scheduler, string jobName, string jobGroup, CancellationToken ct)
     {
         await using var count = new NpgsqlCommand(
