@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Model;
 
@@ -42,19 +41,12 @@ internal sealed class ImportWriter : IDisposable
     private readonly PreparedStatement _provenanceOfNew;
     private readonly PreparedStatement _insertReject;
     private readonly PreparedStatement _setContext;
-    private readonly PreparedStatement _moveIndicator;
 
     /// <summary>What the source said about indicators created since the last batch of provenance, written after it.</summary>
     private readonly List<(long Id, string Context)> _contextOfNew = [];
 
     /// <summary>Ids above this one were created by this read (ids are handed out in ascending order).</summary>
     private readonly long _lastIdBefore;
-
-    /// <summary>The indicators named since the last batch was written, in input order.</summary>
-    private readonly List<Mention> _batch = [];
-
-    /// <summary>The id the next new indicator gets: one above every id stored or handed out by this read.</summary>
-    private long _nextId;
 
     /// <summary>The highest id created by this read, and the highest whose provenance is written.</summary>
     private long _lastNewId;
@@ -75,11 +67,10 @@ internal sealed class ImportWriter : IDisposable
         _sourceId = UpsertSource(sourceName, kind);
         Execute("DELETE FROM rejects WHERE source_id = $source", ("$source", _sourceId));
 
-        // A new indicator is inserted with the id its first mention earned; one already stored only has its last
-        // import time moved.
+        // A new indicator is inserted; one already stored only has its last import time moved.
         _insertIndicator = new PreparedStatement(
             connection,
-            "INSERT INTO indicators (id, type, value, first_imported_at, last_imported_at) VALUES (?4, ?1, ?2, ?3, ?3) ON CONFLICT (type, value) DO NOTHING");
+            "INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES (?1, ?2, ?3, ?3) ON CONFLICT (type, value) DO NOTHING");
         _touchIndicator = new PreparedStatement(
             connection,
             // Named by an input, an indicator first found as a pivot becomes a direct input: depth 0.
@@ -93,7 +84,6 @@ internal sealed class ImportWriter : IDisposable
             ON CONFLICT (indicator_id, source_id) DO UPDATE SET last_seen_at = excluded.last_seen_at, context = excluded.context
             WHERE last_seen_at < excluded.last_seen_at
             """);
-        _moveIndicator = new PreparedStatement(connection, "UPDATE indicators SET id = ?1 WHERE id = ?2");
         _setContext = new PreparedStatement(connection, "UPDATE provenance SET context = ?3 WHERE indicator_id = ?1 AND source_id = ?2");
         _insertReject = new PreparedStatement(connection, "INSERT INTO rejects (source_id, line, value, reason) VALUES (?1, ?2, ?3, ?4)");
 
@@ -103,7 +93,6 @@ internal sealed class ImportWriter : IDisposable
             "INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at) SELECT id, ?1, ?2, ?2 FROM indicators WHERE id > ?3 AND id <= ?4");
         _lastIdBefore = Scalar("SELECT coalesce(max(id), 0) FROM indicators");
         _lastNewId = _lastIdWithProvenance = _lastIdBefore;
-        _nextId = _lastIdBefore + 1;
     }
 
     public long Accepted { get; private set; }
@@ -132,7 +121,38 @@ internal sealed class ImportWriter : IDisposable
     /// <param name="context">What this source says about it ("feodo: Pikabot"), or null; the first mention in a read is kept.</param>
     public void Add(Indicator indicator, string? context = null)
     {
-        _batch.Add(new Mention(indicator.Type.ToName(), indicator.Value, context));
+        var type = indicator.Type.ToName();
+        if (_insertIndicator.Bind(1, type).Bind(2, indicator.Value).Bind(3, _now).Execute() == 1)
+        {
+            // New: its provenance follows with the batch's (see WriteProvenanceOfNew). A first mention.
+            _lastNewId = _insertIndicator.LastInsertRowId;
+            if (context is not null)
+            {
+                _contextOfNew.Add((_lastNewId, context));
+            }
+
+            Accepted++;
+            Tick();
+            return;
+        }
+
+        var id = _touchIndicator.Bind(1, type).Bind(2, indicator.Value).Bind(3, _now).ExecuteInt64()
+            ?? throw new InvalidOperationException($"{indicator} was neither inserted nor found.");
+
+        // Created earlier in this same read: a repeat, and its provenance already says "seen now".
+        if (id > _lastIdBefore)
+        {
+            Duplicates++;
+        }
+        else if (_upsertProvenance.Bind(1, id).Bind(2, _sourceId).Bind(3, _now).BindNullable(4, context).Execute() == 0)
+        {
+            Duplicates++;
+        }
+        else
+        {
+            Accepted++;
+        }
+
         Tick();
     }
 
@@ -146,7 +166,6 @@ internal sealed class ImportWriter : IDisposable
 
     public void Complete()
     {
-        WriteBatch();
         WriteProvenanceOfNew();
         Execute("UPDATE sources SET last_read_at = $now WHERE id = $source", ("$now", _now), ("$source", _sourceId));
         _transaction.Commit();
@@ -162,7 +181,6 @@ internal sealed class ImportWriter : IDisposable
         _provenanceOfNew.Dispose();
         _insertReject.Dispose();
         _setContext.Dispose();
-        _moveIndicator.Dispose();
         _transaction.Dispose();
         using var restore = _connection.CreateCommand();
         restore.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = {_previousCacheSize}");
@@ -176,7 +194,6 @@ internal sealed class ImportWriter : IDisposable
             return;
         }
 
-        WriteBatch();
         WriteProvenanceOfNew();
         _transaction.Commit();
         CommittedRows += _pending;
@@ -184,131 +201,6 @@ internal sealed class ImportWriter : IDisposable
         _transaction = _connection.BeginTransaction();
         _pending = 0;
     }
-
-    /// <summary>
-    /// Stores the indicators mentioned since the last batch, in key order: the unique index over (type, value) of a
-    /// big store is far larger than the page cache, and inserting in the order of the input (random values) read
-    /// and dirtied a different leaf page for nearly every row; in key order each leaf page is visited once per batch.
-    /// The ids are still those of the input order: each value's first mention in the batch earns the next id before
-    /// anything is written, so the queue, which is in id order, is in import order; the ids a value stored before
-    /// earned (none when a new file is read) are closed up afterwards.
-    /// </summary>
-    private void WriteBatch()
-    {
-        var count = _batch.Count;
-        if (count == 0)
-        {
-            return;
-        }
-
-        var mentions = CollectionsMarshal.AsSpan(_batch);
-        var order = new int[count];
-        for (var i = 0; i < count; i++)
-        {
-            order[i] = i;
-        }
-
-        // Key order, and within one key the input order, so the first of each run of equal keys is the first mention.
-        Array.Sort(order, (a, b) => Compare(_batch[a], _batch[b], a, b));
-        var firstMentions = new bool[count];
-        for (var i = 0; i < count; i++)
-        {
-            firstMentions[order[i]] = i == 0 || !SameKey(_batch[order[i - 1]], _batch[order[i]]);
-        }
-
-        // Ids in the order of first mention, above every id stored, as if every value were new.
-        var ids = new long[count];
-        var next = _nextId;
-        for (var i = 0; i < count; i++)
-        {
-            if (firstMentions[i])
-            {
-                ids[i] = next++;
-            }
-        }
-
-        var isNew = new bool[count];
-        foreach (var index in order)
-        {
-            if (!firstMentions[index])
-            {
-                // A repeat within the batch: its first mention has been stored (or was stored before).
-                Duplicates++;
-                continue;
-            }
-
-            var mention = mentions[index];
-            if (_insertIndicator.Bind(1, mention.Type).Bind(2, mention.Value).Bind(3, _now).Bind(4, ids[index]).Execute() == 1)
-            {
-                isNew[index] = true;
-                Accepted++;
-            }
-            else
-            {
-                AddStored(mention);
-            }
-        }
-
-        // The values stored before left their ids unused: the new ones close up, in input order, so that the ids are
-        // exactly those SQLite would have handed out one row at a time. Each moves down into an id already free.
-        for (var i = 0; i < count; i++)
-        {
-            if (!isNew[i])
-            {
-                continue;
-            }
-
-            var id = _nextId++;
-            if (id != ids[i])
-            {
-                _moveIndicator.Bind(1, id).Bind(2, ids[i]).Execute();
-            }
-
-            // Its provenance follows with the batch's (see WriteProvenanceOfNew). A first mention.
-            _lastNewId = id;
-            if (mentions[i].Context is { } context)
-            {
-                _contextOfNew.Add((id, context));
-            }
-        }
-
-        _batch.Clear();
-    }
-
-    /// <summary>A value already in the store: named now, and a first mention in this read unless this read created it or named it before.</summary>
-    private void AddStored(Mention mention)
-    {
-        var id = _touchIndicator.Bind(1, mention.Type).Bind(2, mention.Value).Bind(3, _now).ExecuteInt64()
-            ?? throw new InvalidOperationException($"{mention.Type} {mention.Value} was neither inserted nor found.");
-
-        // Created earlier in this same read: a repeat, and its provenance already says "seen now".
-        if (id > _lastIdBefore)
-        {
-            Duplicates++;
-        }
-        else if (_upsertProvenance.Bind(1, id).Bind(2, _sourceId).Bind(3, _now).BindNullable(4, mention.Context).Execute() == 0)
-        {
-            Duplicates++;
-        }
-        else
-        {
-            Accepted++;
-        }
-    }
-
-    private static int Compare(in Mention x, in Mention y, int xIndex, int yIndex)
-    {
-        var byKey = string.CompareOrdinal(x.Type, y.Type);
-        if (byKey == 0)
-        {
-            byKey = string.CompareOrdinal(x.Value, y.Value);
-        }
-
-        return byKey != 0 ? byKey : xIndex.CompareTo(yIndex);
-    }
-
-    private static bool SameKey(in Mention x, in Mention y) =>
-        string.Equals(x.Type, y.Type, StringComparison.Ordinal) && string.Equals(x.Value, y.Value, StringComparison.Ordinal);
 
     /// <summary>
     /// Provenance rows for the indicators created since the last call, which hold the ids just above the previous
