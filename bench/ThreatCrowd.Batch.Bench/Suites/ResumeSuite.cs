@@ -49,7 +49,15 @@ internal sealed class ResumeSuite(BenchSettings settings, ProgramRunner runner, 
     }
 
     /// <summary>From starting the program with these arguments to the first lookup arriving at the stand-in; the process is then stopped.</summary>
-    public static async Task<TimeSpan> TimeToFirstRequestAsync(BenchSettings settings, StandInServer server, IReadOnlyList<string> arguments, string scratch, CancellationToken ct)
+    public static async Task<TimeSpan> TimeToFirstRequestAsync(BenchSettings settings, StandInServer server, IReadOnlyList<string> arguments, string scratch, CancellationToken ct) =>
+        (await FirstRequestAsync(settings, server, arguments, scratch, Limit, ct)).Took;
+
+    /// <summary>
+    /// As <see cref="TimeToFirstRequestAsync"/>, with the process's peak resident set up to that moment (the kernel's
+    /// high-water mark, VmHWM, read just before it is stopped) and the longest wait allowed.
+    /// </summary>
+    public static async Task<(TimeSpan Took, long PeakRssKiB)> FirstRequestAsync(
+        BenchSettings settings, StandInServer server, IReadOnlyList<string> arguments, string scratch, TimeSpan limit, CancellationToken ct)
     {
         var before = server.Requests.Count;
         var start = new ProcessStartInfo("dotnet")
@@ -80,12 +88,12 @@ internal sealed class ResumeSuite(BenchSettings settings, ProgramRunner runner, 
                 var first = server.Requests.Skip(before).FirstOrDefault(r => r.Path.StartsWith("/searchApi/", StringComparison.Ordinal));
                 if (first is not null)
                 {
-                    return first.At - startedAt;
+                    return (first.At - startedAt, ChildProcess.ReadHighWaterMark(process.Id));
                 }
 
-                if (process.HasExited || waited.Elapsed > Limit)
+                if (process.HasExited || waited.Elapsed > limit)
                 {
-                    throw new InvalidOperationException($"resume ended (or hung) before its first request; exit code {(process.HasExited ? process.ExitCode : -1)}.");
+                    throw new InvalidOperationException($"{arguments[0]} ended (or hung) before its first request; exit code {(process.HasExited ? process.ExitCode : -1)}.");
                 }
 
                 await Task.Delay(1, ct);

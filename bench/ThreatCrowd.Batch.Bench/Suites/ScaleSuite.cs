@@ -11,7 +11,10 @@ namespace ThreatCrowd.Batch.Bench.Suites;
 /// a big store against an empty one (both should answer at once whatever the size), and a plain resume's time to
 /// its first lookup on a big pending store against one a quarter its size, start-up (a one-indicator store)
 /// subtracted. Every store is opened once before it is timed, so a store built by an older schema is migrated and
-/// the page cache is warm alike for every size.
+/// the page cache is warm alike for every size. Then the same growth from an input: a <c>run</c> from the import
+/// generator's file of 4M rows against one of 1M (into a new store: import, then the queue) to its first lookup,
+/// and the export of a store of 400k answers and 8M relations against the export suite's 100k and 2M; peak RSS
+/// of every process at every size.
 /// </summary>
 internal sealed class ScaleSuite(BenchSettings settings, ProgramRunner runner, TextWriter log)
 {
@@ -72,6 +75,9 @@ internal sealed class ScaleSuite(BenchSettings settings, ProgramRunner runner, T
         var resumeRatio = Median("resume big") / Median("resume empty");
         var peak = runs.Values.SelectMany(r => r).Max(r => r.PeakRssMB);
         var bigName = Size(big);
+        var fromInput = await RunFromInputAsync(server, ct);
+        var export = await ExportGrowthAsync(ct);
+        peak = Math.Max(peak, Math.Max(fromInput.PeakMB, export.PeakMB));
         return
         [
             Ratio($"status {bigName} vs empty ({Median("status big"):F2} s / {Median("status empty"):F2} s)", statusRatio, AnswerRatioTarget, Status(statusBig)),
@@ -81,8 +87,82 @@ internal sealed class ScaleSuite(BenchSettings settings, ProgramRunner runner, T
                 growth,
                 GrowthTarget,
                 ["resume", "--Store:Path=<copy of a pending store>", "--ThreatCrowd:BaseUrl=<stand-in>"]),
-            new("scale", "status and resume: peak RSS", F(peak, "F0") + " MB", $"<= {PeakRssTargetMB:F0} MB", peak <= PeakRssTargetMB, runner.Describe(Status(statusBig))),
+            fromInput.Figure,
+            export.Figure,
+            new("scale", "peak RSS, every process at every size", F(peak, "F0") + " MB", $"<= {PeakRssTargetMB:F0} MB", peak <= PeakRssTargetMB, runner.Describe(Status(statusBig))),
         ];
+    }
+
+    /// <summary>
+    /// <c>run</c> from a file into a new store, to its first lookup: the import and the queue together, 4x the rows
+    /// against 1x (the import suite's generator), start-up (a file of ten rows) subtracted.
+    /// </summary>
+    private async Task<(Figure Figure, double PeakMB)> RunFromInputAsync(StandInServer server, CancellationToken ct)
+    {
+        var big = settings.ScaleIndicators;
+        var small = settings.ScaleIndicators / 4;
+        var files = new[] { 10, small, big }.ToDictionary(rows => rows, rows => ImportCsvFile.Ensure(settings.DataDirectory, settings.Seed, rows));
+        var firsts = files.Keys.ToDictionary(rows => rows, _ => new List<double>());
+        double peak = 0;
+        string[] arguments = [];
+        for (var run = 0; run < settings.Runs; run++)
+        {
+            foreach (var (rows, csv) in files)
+            {
+                var scratch = settings.Scratch("scale-run");
+                arguments =
+                [
+                    "run", "--input", csv, $"--Store:Path={Path.Combine(scratch, "store.db")}", $"--Output:Directory={Path.Combine(scratch, "out")}",
+                    $"--ThreatCrowd:BaseUrl={server.ApiBaseUrl}", "--Sources:DefaultFeeds=false",
+                ];
+                var (took, peakKiB) = await ResumeSuite.FirstRequestAsync(settings, server, arguments, scratch, TimeSpan.FromMinutes(15), ct);
+                firsts[rows].Add(took.TotalSeconds);
+                peak = Math.Max(peak, peakKiB * 1024 / 1e6);
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  run from {rows:N0} rows: first request after {took.TotalSeconds:F2} s ({peakKiB * 1024 / 1e6:F0} MB)"));
+            }
+        }
+
+        var startUp = Stats.Median(firsts[10]);
+        var bigSeconds = Stats.Median(firsts[big]) - startUp;
+        var smallSeconds = Stats.Median(firsts[small]) - startUp;
+        var growth = bigSeconds / smallSeconds;
+        var name = string.Create(
+            CultureInfo.InvariantCulture,
+            $"run from input to first lookup, {Size(big)} vs {Size(small)} rows ({bigSeconds:F2} s / {smallSeconds:F2} s, start-up {startUp:F2} s subtracted)");
+        var command = arguments.Select(a => a.Replace(files[10], "artifacts/bench/data/import-<rows>-seed" + settings.Seed.ToString(CultureInfo.InvariantCulture) + ".csv", StringComparison.Ordinal)).ToList();
+        return (Ratio(name, growth, GrowthTarget, command), peak);
+    }
+
+    /// <summary>The export verb on a store of 4x the answers and relations against the export suite's store, plain times.</summary>
+    private async Task<(Figure Figure, double PeakMB)> ExportGrowthAsync(CancellationToken ct)
+    {
+        var (answers, relations) = (settings.ExportIndicators, settings.ExportRelations);
+        var stores = new[]
+        {
+            AnsweredStore.Ensure(settings.DataDirectory, settings.Seed, answers, relations),
+            AnsweredStore.Ensure(settings.DataDirectory, settings.Seed, answers * 4, relations * 4),
+        };
+        var seconds = new[] { new List<double>(), new List<double>() };
+        double peak = 0;
+        string[] arguments = [];
+        for (var run = 0; run < settings.Runs; run++)
+        {
+            for (var size = 0; size < stores.Length; size++)
+            {
+                var scratch = settings.Scratch("scale-export");
+                arguments = ["export", $"--Store:Path={stores[size]}", $"--Output:Directory={Path.Combine(scratch, "out")}"];
+                var result = ProgramRunner.EnsureSucceeded(await runner.RunAsync(arguments, scratch, ct), "export");
+                seconds[size].Add(result.Seconds);
+                peak = Math.Max(peak, result.PeakRssMB);
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  export {Size(answers * (size == 0 ? 1 : 4))} answers: {result.Seconds:F2} s ({result.PeakRssMB:F0} MB)"));
+            }
+        }
+
+        var (small, big) = (Stats.Median(seconds[0]), Stats.Median(seconds[1]));
+        var name = string.Create(
+            CultureInfo.InvariantCulture,
+            $"export, {Size(answers * 4)} answers / {Size(relations * 4)} relations vs {Size(answers)} / {Size(relations)} ({big:F2} s / {small:F2} s)");
+        return (Ratio(name, big / small, GrowthTarget, arguments), peak);
     }
 
     private Figure Ratio(string name, double ratio, double target, IReadOnlyList<string> arguments) =>

@@ -100,6 +100,39 @@ public sealed class DueQueueTests
         new DueQueue(db).Load(Now, Week, limit: 7, []).ShouldBe(expected.Take(7));
     }
 
+    [Fact]
+    public void With_pivots_stored_the_order_is_that_of_the_plain_sorted_query_by_depth_first()
+    {
+        using var dir = new TempDirectory();
+        using var db = StoreDatabase.Open(dir.File("store.db"));
+        var random = new Random(11);
+        var now = UnixMs.From(Now);
+        var states = new[] { "pending", "failed", "found", "not_found" };
+        for (var i = 1; i <= 400; i++)
+        {
+            long? lookedUp = random.Next(4) == 0 ? null : now - (random.Next(-2, 20) * 86_400_000L);
+            long? retryAfter = random.Next(3) == 0 ? null : now + (random.Next(-3, 3) * 3_600_000L);
+            db.Execute(
+                "INSERT INTO indicators (id, type, value, first_imported_at, last_imported_at, state, looked_up_at, retry_after, depth) VALUES ($id, 'domain', $value, 1, 1, $state, $lookedUp, $retryAfter, $depth)",
+                new { id = i * 3, value = $"host{i}.example.com", state = states[random.Next(states.Length)], lookedUp, retryAfter, depth = random.Next(3) });
+        }
+
+        const string sorted =
+            """
+            SELECT id FROM indicators
+            WHERE state = 'pending'
+               OR (state = 'failed' AND (retry_after IS NULL OR retry_after <= $now))
+               OR (state IN ('found', 'not_found') AND looked_up_at <= $staleBefore)
+            ORDER BY depth, CASE state WHEN 'pending' THEN 0 WHEN 'failed' THEN 1 ELSE 2 END, coalesce(looked_up_at, 0), id
+            """;
+        var expected = db.Query<long>(sorted, new { now, staleBefore = UnixMs.From(Now - Week) }).ToList();
+        var direct = db.ExecuteScalar<int>($"SELECT count(*) FROM ({sorted}) d JOIN indicators i ON i.id = d.id WHERE i.depth = 0", new { now, staleBefore = UnixMs.From(Now - Week) });
+
+        DueQueue.Load(db, Now, Week, limit: 0, []).ShouldBe(expected);
+        DueQueue.Load(db, Now, Week, limit: 5, []).ShouldBe(expected.Take(5));
+        DueQueue.Load(db, Now, Week, limit: direct + 3, []).ShouldBe(expected.Take(direct + 3));
+    }
+
     private static LookupAnswer NotFound => new(false, null, null, null, null, [], """{"response_code":"0"}""");
 
     private static Dictionary<string, long> Import(SqliteConnection db, params string[] domains)

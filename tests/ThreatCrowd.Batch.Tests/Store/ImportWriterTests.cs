@@ -150,6 +150,61 @@ public sealed class ImportWriterTests
             ]);
     }
 
+    [Fact]
+    public void New_indicators_get_ids_in_the_order_of_their_first_mention_whatever_their_values_and_the_known_ones_among_them()
+    {
+        using var dir = new TempDirectory();
+        using var db = StoreDatabase.Open(dir.File("store.db"));
+        Indicator D(string name) => new(IndicatorType.Domain, name);
+        Import(db, "a.csv", w =>
+        {
+            w.Add(D("m-known.com"));
+            w.Add(D("b-known.com"));
+        });
+
+        // Written in key order within a batch; the ids must still follow the input, with no gap where a known value was.
+        using (var writer = new ImportWriter(db, "b.csv", SourceKind.Csv, Monday, batchSize: 5))
+        {
+            foreach (var name in new[] { "z.com", "m-known.com", "a.com", "z.com", "y.com", "b-known.com", "c.com", "a.com", "x.com" })
+            {
+                writer.Add(D(name));
+            }
+
+            writer.Complete();
+            (writer.Accepted, writer.Duplicates).ShouldBe((7L, 2L));
+        }
+
+        db.Query<(long, string)>("SELECT id, value FROM indicators ORDER BY id").ShouldBe(
+            [(1L, "m-known.com"), (2L, "b-known.com"), (3L, "z.com"), (4L, "a.com"), (5L, "y.com"), (6L, "c.com"), (7L, "x.com")]);
+        db.Query<long>("SELECT indicator_id FROM provenance WHERE source_id = (SELECT id FROM sources WHERE name = 'b.csv') ORDER BY indicator_id")
+            .ShouldBe([1L, 2L, 3L, 4L, 5L, 6L, 7L]);
+    }
+
+    [Fact]
+    public void The_kept_counts_by_type_and_state_stay_those_of_the_rows_through_imports_in_many_batches()
+    {
+        using var dir = new TempDirectory();
+        using var db = StoreDatabase.Open(dir.File("store.db"));
+        var random = new Random(3);
+        for (var read = 0; read < 3; read++)
+        {
+            using var writer = new ImportWriter(db, $"{read % 2}.csv", SourceKind.Csv, Monday.AddDays(read), batchSize: 7);
+            for (var i = 0; i < 100; i++)
+            {
+                var n = random.Next(60);
+                writer.Add(n % 3 == 0 ? new Indicator(IndicatorType.Ip, $"8.8.{n}.1") : new Indicator(IndicatorType.Domain, $"host{n}.example.net"));
+            }
+
+            writer.Complete();
+            db.Execute("UPDATE indicators SET state = 'found' WHERE id % 5 = 0");
+        }
+
+        var kept = db.Query<string>("SELECT type || ' ' || state || ' ' || count FROM indicator_counts WHERE count > 0 ORDER BY type, state").ToList();
+        var counted = db.Query<string>("SELECT type || ' ' || state || ' ' || count(*) FROM indicators GROUP BY type, state ORDER BY type, state").ToList();
+        kept.ShouldBe(counted);
+        kept.ShouldNotBeEmpty();
+    }
+
     private static void Import(Microsoft.Data.Sqlite.SqliteConnection db, string source, Action<ImportWriter> write)
     {
         using var writer = new ImportWriter(db, source, SourceKind.Csv, Monday);

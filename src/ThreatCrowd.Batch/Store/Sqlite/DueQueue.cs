@@ -22,6 +22,9 @@ internal sealed class DueQueue(SqliteConnection connection) : IDueQueue
 
     private const string GroupSql = $"CASE state WHEN '{IndicatorStateNames.Pending}' THEN 0 WHEN '{IndicatorStateNames.Failed}' THEN 1 ELSE 2 END";
 
+    // Every indicator named by an input or feed; pivots (depth > 0) are in the partial index indicators_pivots.
+    private const string DirectInputs = "depth = 0";
+
     private const string BarePending = $"state = '{IndicatorStateNames.Pending}' AND coalesce(looked_up_at, 0) = 0";
 
     // The due indicators that are not bare pending ones, each part written so that one of the store's partial
@@ -64,17 +67,38 @@ internal sealed class DueQueue(SqliteConnection connection) : IDueQueue
 
     private List<long> LoadDue(DateTimeOffset now, TimeSpan refreshAfter, int limit, IReadOnlyList<(string Pattern, int Priority)> priorities)
     {
-        // Without ranks or pivots (the usual case) the order is the import order within three small-to-sort groups.
-        var ranked = SourceRanks.Load(connection, priorities);
-        if (!ranked && !connection.ExecuteScalar<bool>("SELECT EXISTS (SELECT 1 FROM indicators WHERE depth > 0)"))
+        // Without ranks (the usual case) the direct inputs come in import order within three small-to-sort groups.
+        if (SourceRanks.Load(connection, priorities))
         {
-            return LoadInIdOrder(now, refreshAfter, limit);
+            return LoadRanked(now, refreshAfter, limit);
         }
 
-        // The rank lookup costs a subquery per due indicator, so it is only part of the order when ranks are set.
-        var rank = ranked
-            ? $"coalesce((SELECT max(r.rank) FROM provenance p JOIN {SourceRanks.Table} r ON r.source_id = p.source_id WHERE p.indicator_id = indicators.id), 0) DESC,"
-            : string.Empty;
+        var due = LoadInIdOrder(now, refreshAfter, limit);
+        if (limit > 0 && due.Count >= limit)
+        {
+            return due;
+        }
+
+        // Pivots after them, from the partial index that holds only pivots: sorting those is sorting what pivots
+        // added, not the store.
+        var sql =
+            $"""
+            SELECT id FROM indicators
+            WHERE depth > 0 AND ({DueCondition})
+            ORDER BY depth, {GroupSql}, coalesce(looked_up_at, 0), id
+            {(limit > 0 ? "LIMIT $limit" : string.Empty)}
+            """;
+        due.AddRange(connection.Query<long>(sql, Parameters(now, refreshAfter, limit - due.Count)));
+        return due;
+    }
+
+    /// <summary>
+    /// With Sources:Priorities the rank of every due indicator takes part in the order: one sorted query over them
+    /// (the rank lookup costs a subquery per due indicator, so it is only part of the order when ranks are set).
+    /// </summary>
+    private List<long> LoadRanked(DateTimeOffset now, TimeSpan refreshAfter, int limit)
+    {
+        var rank = $"coalesce((SELECT max(r.rank) FROM provenance p JOIN {SourceRanks.Table} r ON r.source_id = p.source_id WHERE p.indicator_id = indicators.id), 0) DESC,";
         var sql =
             $"""
             SELECT id FROM indicators
@@ -86,7 +110,7 @@ internal sealed class DueQueue(SqliteConnection connection) : IDueQueue
     }
 
     /// <summary>
-    /// The due ids in the order above when no ranks or pivots take part. Asking SQLite for that order sorts the whole queue, which for a million pending
+    /// The due direct inputs (depth 0) in the order above when no ranks take part. Asking SQLite for that order sorts the whole queue, which for a million pending
     /// indicators took most of a second before the first request. Instead the table is read in id order (SQLite's
     /// cheapest): pending ones come out in order already (they have no lookup time), and the other groups, usually
     /// small, are sorted here by the same keys.
@@ -99,7 +123,7 @@ internal sealed class DueQueue(SqliteConnection connection) : IDueQueue
         // their ids are read. The rest, usually few, come with their group as a number and their lookup time.
         // Bare pending ones come before every other due indicator, so with a limit no more of them are needed.
         var pending = new List<long>();
-        var bare = $"SELECT id FROM indicators WHERE {BarePending} ORDER BY id{(limit > 0 ? " LIMIT ?1" : string.Empty)}";
+        var bare = $"SELECT id FROM indicators WHERE {BarePending} AND {DirectInputs} ORDER BY id{(limit > 0 ? " LIMIT ?1" : string.Empty)}";
         using (var query = new PreparedStatement(connection, bare))
         {
             if (limit > 0)
@@ -117,7 +141,7 @@ internal sealed class DueQueue(SqliteConnection connection) : IDueQueue
         var parts = new[] { TimedPending, FailedDue, StaleAnswers };
         for (var group = 0; group < parts.Length; group++)
         {
-            using var query = new PreparedStatement(connection, $"SELECT id, coalesce(looked_up_at, 0) FROM indicators WHERE {parts[group]}");
+            using var query = new PreparedStatement(connection, $"SELECT id, coalesce(looked_up_at, 0) FROM indicators WHERE {parts[group]} AND {DirectInputs}");
             if (group > 0)
             {
                 query.Bind(group, UnixMs.From(group == 1 ? now : now - refreshAfter));
