@@ -128,9 +128,9 @@ public sealed class DueQueueTests
         var expected = db.Query<long>(sorted, new { now, staleBefore = UnixMs.From(Now - Week) }).ToList();
         var direct = db.ExecuteScalar<int>($"SELECT count(*) FROM ({sorted}) d JOIN indicators i ON i.id = d.id WHERE i.depth = 0", new { now, staleBefore = UnixMs.From(Now - Week) });
 
-        DueQueue.Load(db, Now, Week, limit: 0, []).ShouldBe(expected);
-        DueQueue.Load(db, Now, Week, limit: 5, []).ShouldBe(expected.Take(5));
-        DueQueue.Load(db, Now, Week, limit: direct + 3, []).ShouldBe(expected.Take(direct + 3));
+        new DueQueue(db).Load(Now, Week, limit: 0, []).ShouldBe(expected);
+        new DueQueue(db).Load(Now, Week, limit: 5, []).ShouldBe(expected.Take(5));
+        new DueQueue(db).Load(Now, Week, limit: direct + 3, []).ShouldBe(expected.Take(direct + 3));
     }
 
     private static LookupAnswer NotFound => new(false, null, null, null, null, [], """{"response_code":"0"}""");
