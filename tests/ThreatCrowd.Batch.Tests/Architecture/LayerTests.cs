@@ -67,7 +67,7 @@ public sealed class LayerTests
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        offenders.Except(DatabaseTypesAllowedIn).ShouldBeEmpty("new uses of Microsoft.Data.Sqlite or SQLitePCL outside Store/: go through the store instead");
+        offenders.Except(DatabaseTypesAllowedIn).ShouldBeEmpty("new uses of Microsoft.Data.Sqlite, SQLitePCL or Npgsql outside Store/: go through the store instead");
         DatabaseTypesAllowedIn.Except(offenders).ShouldBeEmpty("no longer use the database's types: take them off the allowed list");
     }
 
@@ -194,7 +194,9 @@ public sealed class LayerTests
     }
 
     private static bool IsDatabaseType(Type type) =>
-        type.Namespace is { } ns && (ns.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal) || ns.StartsWith("SQLitePCL", StringComparison.Ordinal));
+        type.Namespace is { } ns
+        && (ns.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal) || ns.StartsWith("SQLitePCL", StringComparison.Ordinal)
+            || ns.StartsWith("Npgsql", StringComparison.Ordinal));
 
     private static Type Outermost(Type type)
     {
