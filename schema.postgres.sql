@@ -79,7 +79,6 @@ REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION indicator_c
 
 CREATE INDEX indicators_failed ON indicators (retry_after) WHERE state = 'failed';
 CREATE INDEX indicators_answered ON indicators (looked_up_at) WHERE state IN ('found', 'not_found');
-CREATE INDEX indicators_pending ON indicators (depth, id) WHERE state = 'pending';
 CREATE INDEX indicators_pivots ON indicators (depth, state) WHERE depth > 0;
 
 -- Where each indicator came from: every CSV file and feed that named it, first and last time.
@@ -90,9 +89,11 @@ CREATE TABLE sources (
     last_read_at bigint
 );
 
+-- Without foreign keys, unlike the SQLite store's: PostgreSQL checks one per row, which doubled the cost of an
+-- import. Only the program writes these rows, always for an indicator and a source it has just written or found.
 CREATE TABLE provenance (
-    indicator_id  bigint NOT NULL REFERENCES indicators (id),
-    source_id     bigint NOT NULL REFERENCES sources (id),
+    indicator_id  bigint NOT NULL,
+    source_id     bigint NOT NULL,
     first_seen_at bigint NOT NULL,
     last_seen_at  bigint NOT NULL,
     context       text,
@@ -123,7 +124,7 @@ CREATE TABLE relations (
 );
 
 CREATE TABLE rejects (
-    source_id bigint NOT NULL REFERENCES sources (id),
+    source_id bigint NOT NULL,            -- no foreign key, as in provenance: written in bulk by the import
     line      bigint NOT NULL,
     value     text   NOT NULL,
     reason    text   NOT NULL

@@ -87,6 +87,18 @@ internal sealed class PostgresAnswerWriter(NpgsqlDataSource dataSource)
             new { indicatorId, reason, at = UnixMs.From(at) });
     }
 
+    /// <summary>Whether an indicator is flagged apart from the crowd's votes: named by a feed, or voted malicious by the analysts.</summary>
+    public bool IsFlagged(long indicatorId, Indicator indicator)
+    {
+        using var connection = dataSource.OpenConnection();
+        return connection.ExecuteScalar<bool>(
+            $"""
+            SELECT EXISTS (SELECT 1 FROM provenance p JOIN sources s ON s.id = p.source_id WHERE p.indicator_id = @indicatorId AND s.kind = 'feed')
+                OR EXISTS (SELECT 1 FROM votes WHERE type = @type AND value = @value AND verdict = '{VerdictNames.Malicious}' AND state = '{VoteStateNames.Sent}')
+            """,
+            new { indicatorId, type = indicator.Type.ToName(), value = indicator.Value });
+    }
+
     /// <summary>As <see cref="PivotWriter"/>: the item becomes an indicator (or keeps the stored one, at the lesser depth), with a pivot source.</summary>
     private static void QueuePivot(NpgsqlConnection connection, NpgsqlTransaction transaction, Pivot pivot, long at)
     {

@@ -51,6 +51,10 @@ internal static class PostgresConnectionString
             builder.ApplicationName = applicationName;
         }
 
+        // Statements here include waiting for another host's turn at the pace and merging an import batch, which
+        // take as long as they take; a server that dies is noticed by the keepalives below, not by a timeout.
+        builder.CommandTimeout = 0;
+
         // A host that loses power holds the pace's lock until the server notices its connection is gone.
         if (builder.TcpKeepAliveTime == 0)
         {

@@ -118,6 +118,32 @@ public sealed class PostgresQueueTests(PostgresCluster cluster)
         queue.Claim(Monday, TimeSpan.FromDays(7), Monday, Lease, ranks).ShouldNotBeNull().Indicator.Value.ShouldBe("urgent.example");
     }
 
+    [Fact]
+    public async Task An_answer_with_pivots_is_stored_whole_and_a_feed_makes_an_indicator_flagged()
+    {
+        using var store = await StoreWithAsync(0);
+        using (var feed = new PostgresImportWriter(store, "feed:http://x/feeds/domains.txt", SourceKind.Feed, Monday))
+        {
+            feed.Add(new Indicator(IndicatorType.Domain, "listed.example"));
+            feed.Complete();
+        }
+
+        var queue = new PostgresQueue(store, "host-a:1:1");
+        var writer = new PostgresAnswerWriter(store);
+        var listed = queue.Claim(Monday, TimeSpan.Zero, Monday, Lease, NoRanks).ShouldNotBeNull();
+        var answer = new LookupAnswer(true, -1, "https://x/", null, null, [new Relation("resolutions", "192.0.2.7", "ip", "2026-11-01")], "{}");
+        writer.SaveAnswer(listed.Id, answer, Monday.AddSeconds(1), runId: 0, [new Pivot(new Indicator(IndicatorType.Ip, "192.0.2.7"), "pivot:listed.example:resolutions", 1)]);
+
+        writer.IsFlagged(listed.Id, listed.Indicator).ShouldBeTrue();
+        await using var pg = await store.OpenConnectionAsync();
+        (await pg.QuerySingleAsync<(string, bool)>("SELECT i.state, a.found FROM indicators i JOIN answers a ON a.indicator_id = i.id WHERE i.id = @id", new { id = listed.Id }))
+            .ShouldBe(("found", true));
+        (await pg.ExecuteScalarAsync<long>("SELECT count(*) FROM relations")).ShouldBe(1);
+        var pivot = queue.Claim(Monday, TimeSpan.Zero, Monday.AddSeconds(2), Lease, NoRanks).ShouldNotBeNull();
+        (pivot.Indicator.Value, pivot.Depth).ShouldBe(("192.0.2.7", 1));
+        writer.IsFlagged(pivot.Id, pivot.Indicator).ShouldBeFalse();
+    }
+
     private static LookupAnswer NotFound(Indicator indicator) =>
         new(false, null, null, null, null, [], "{\"response_code\":\"0\"}");
 
