@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Store;
+using ThreatCrowd.Batch.Store.Sqlite;
 
 namespace ThreatCrowd.Batch.Bench.Data;
 

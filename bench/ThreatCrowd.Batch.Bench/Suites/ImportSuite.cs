@@ -3,6 +3,7 @@ using ThreatCrowd.Batch.Bench.Data;
 using ThreatCrowd.Batch.Bench.Measure;
 using ThreatCrowd.Batch.Bench.Report;
 using ThreatCrowd.Batch.Store;
+using ThreatCrowd.Batch.Store.Sqlite;
 
 namespace ThreatCrowd.Batch.Bench.Suites;
 

@@ -8,7 +8,7 @@ namespace ThreatCrowd.Batch.Classification;
 /// </summary>
 internal sealed class DomainNameNormalizer
 {
-    private readonly IdnMapping idn = new();
+    private readonly IdnMapping _idn = new();
 
     /// <summary>
     /// Returns a rejection reason, or null with <paramref name="ascii"/> set. <paramref name="lowerCaseName"/>
@@ -24,7 +24,7 @@ internal sealed class DomainNameNormalizer
 
         try
         {
-            ascii = idn.GetAscii(lowerCaseName);
+            ascii = _idn.GetAscii(lowerCaseName);
             return null;
         }
         catch (ArgumentException)

@@ -9,8 +9,8 @@ namespace ThreatCrowd.Batch.Classification;
 /// </summary>
 internal sealed class DomainRuleSet
 {
-    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> withSubdomains;
-    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> subdomainsOnly;
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _withSubdomains;
+    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _subdomainsOnly;
 
     /// <param name="rules">Earlier rules win when two list the same name.</param>
     public DomainRuleSet(IEnumerable<(string Name, bool SubdomainsOnly, string Reason)> rules)
@@ -22,8 +22,8 @@ internal sealed class DomainRuleSet
             (onlyBelow ? below : covering).TryAdd(name.ToLowerInvariant(), reason);
         }
 
-        withSubdomains = covering.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        subdomainsOnly = below.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _withSubdomains = covering.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _subdomainsOnly = below.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The reason the name is excluded, or null.</summary>
@@ -37,7 +37,7 @@ internal sealed class DomainRuleSet
             name = name.ToString().ToLowerInvariant();
         }
 
-        if (withSubdomains.TryGetValue(name, out var reason))
+        if (_withSubdomains.TryGetValue(name, out var reason))
         {
             return reason;
         }
@@ -45,7 +45,7 @@ internal sealed class DomainRuleSet
         for (int dot = name.IndexOf('.'); dot >= 0; dot = name.IndexOf('.'))
         {
             name = name[(dot + 1)..];
-            if (withSubdomains.TryGetValue(name, out reason) || subdomainsOnly.TryGetValue(name, out reason))
+            if (_withSubdomains.TryGetValue(name, out reason) || _subdomainsOnly.TryGetValue(name, out reason))
             {
                 return reason;
             }

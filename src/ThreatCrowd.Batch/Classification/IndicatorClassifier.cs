@@ -11,7 +11,7 @@ internal sealed class IndicatorClassifier
     public const string NotRecognized =
         "not a domain, IP address, e-mail address or file hash (an antivirus family name needs a \"type\" column saying antivirus)";
 
-    private readonly ValueDetector detector = new();
+    private readonly ValueDetector _detector = new();
 
     public ClassificationResult Classify(string raw, string? typeHint) => FormulaRule.Check(ClassifyValue(raw, typeHint));
 
@@ -37,7 +37,7 @@ internal sealed class IndicatorClassifier
             return AntivirusRules.Classify(cleaned);
         }
 
-        var detection = detector.Detect(cleaned);
+        var detection = _detector.Detect(cleaned);
         if (hint is null)
         {
             return detection.Indicator is { } detected

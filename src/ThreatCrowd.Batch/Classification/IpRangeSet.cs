@@ -6,25 +6,25 @@ namespace ThreatCrowd.Batch.Classification;
 /// </summary>
 internal sealed class IpRangeSet
 {
-    private readonly uint[] ipv4Networks;
-    private readonly uint[] ipv4Masks;
-    private readonly string[] ipv4Reasons;
-    private readonly UInt128[] ipv6Networks;
-    private readonly UInt128[] ipv6Masks;
-    private readonly string[] ipv6Reasons;
+    private readonly uint[] _ipv4Networks;
+    private readonly uint[] _ipv4Masks;
+    private readonly string[] _ipv4Reasons;
+    private readonly UInt128[] _ipv6Networks;
+    private readonly UInt128[] _ipv6Masks;
+    private readonly string[] _ipv6Reasons;
 
     /// <param name="ranges">Checked in this order: the first range that holds an address gives its reason.</param>
     public IpRangeSet(IReadOnlyList<(IpRange Range, string Reason)> ranges)
     {
         var ipv4 = ranges.Where(entry => !entry.Range.IsIpv6).ToArray();
-        ipv4Networks = [.. ipv4.Select(entry => (uint)entry.Range.Network)];
-        ipv4Masks = [.. ipv4.Select(entry => (uint)entry.Range.Mask)];
-        ipv4Reasons = [.. ipv4.Select(entry => entry.Reason)];
+        _ipv4Networks = [.. ipv4.Select(entry => (uint)entry.Range.Network)];
+        _ipv4Masks = [.. ipv4.Select(entry => (uint)entry.Range.Mask)];
+        _ipv4Reasons = [.. ipv4.Select(entry => entry.Reason)];
 
         var ipv6 = ranges.Where(entry => entry.Range.IsIpv6).ToArray();
-        ipv6Networks = [.. ipv6.Select(entry => entry.Range.Network)];
-        ipv6Masks = [.. ipv6.Select(entry => entry.Range.Mask)];
-        ipv6Reasons = [.. ipv6.Select(entry => entry.Reason)];
+        _ipv6Networks = [.. ipv6.Select(entry => entry.Range.Network)];
+        _ipv6Masks = [.. ipv6.Select(entry => entry.Range.Mask)];
+        _ipv6Reasons = [.. ipv6.Select(entry => entry.Reason)];
     }
 
     /// <summary>The reason of the first range that holds the address, or null.</summary>
@@ -33,22 +33,22 @@ internal sealed class IpRangeSet
         if (!address.IsIpv6)
         {
             uint value = (uint)address.Value;
-            for (int i = 0; i < ipv4Networks.Length; i++)
+            for (int i = 0; i < _ipv4Networks.Length; i++)
             {
-                if ((value & ipv4Masks[i]) == ipv4Networks[i])
+                if ((value & _ipv4Masks[i]) == _ipv4Networks[i])
                 {
-                    return ipv4Reasons[i];
+                    return _ipv4Reasons[i];
                 }
             }
 
             return null;
         }
 
-        for (int i = 0; i < ipv6Networks.Length; i++)
+        for (int i = 0; i < _ipv6Networks.Length; i++)
         {
-            if ((address.Value & ipv6Masks[i]) == ipv6Networks[i])
+            if ((address.Value & _ipv6Masks[i]) == _ipv6Networks[i])
             {
-                return ipv6Reasons[i];
+                return _ipv6Reasons[i];
             }
         }
 

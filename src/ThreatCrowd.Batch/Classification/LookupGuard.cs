@@ -11,8 +11,8 @@ internal sealed class LookupGuard
 {
     public const string ExcludeSetting = "Lookup:Exclude";
 
-    private readonly IpRangeSet ranges;
-    private readonly DomainRuleSet domains;
+    private readonly IpRangeSet _ranges;
+    private readonly DomainRuleSet _domains;
 
     /// <exception cref="ArgumentException">An entry is unusable; <see cref="Validate"/> says which and why.</exception>
     public LookupGuard(IEnumerable<string> exclude)
@@ -39,8 +39,8 @@ internal sealed class LookupGuard
             throw new ArgumentException(string.Join("; ", problems), nameof(exclude));
         }
 
-        ranges = new IpRangeSet([.. BuiltInRanges(), .. UserRanges(rules)]);
-        domains = new DomainRuleSet([.. BuiltInDomains(), .. UserDomains(rules)]);
+        _ranges = new IpRangeSet([.. BuiltInRanges(), .. UserRanges(rules)]);
+        _domains = new DomainRuleSet([.. BuiltInDomains(), .. UserDomains(rules)]);
     }
 
     /// <summary>One message per unusable entry, naming it; empty when all are usable.</summary>
@@ -64,8 +64,8 @@ internal sealed class LookupGuard
         return indicator.Type switch
         {
             IndicatorType.Ip => WhyNotAllowedAddress(indicator.Value),
-            IndicatorType.Domain => domains.Find(indicator.Value),
-            IndicatorType.Email => domains.Find(indicator.Value.AsSpan(indicator.Value.LastIndexOf('@') + 1)),
+            IndicatorType.Domain => _domains.Find(indicator.Value),
+            IndicatorType.Email => _domains.Find(indicator.Value.AsSpan(indicator.Value.LastIndexOf('@') + 1)),
             IndicatorType.File when EmptyFileHashes.Contains(indicator.Value) => EmptyFileHashes.Reason,
             _ => null,
         };
@@ -79,12 +79,12 @@ internal sealed class LookupGuard
             return "not a valid IP address: never sent to the API";
         }
 
-        if (ranges.Find(address) is { } reason)
+        if (_ranges.Find(address) is { } reason)
         {
             return reason;
         }
 
-        return EmbeddedIpv4.TryExtract(address, out var ipv4) && ranges.Find(ipv4) is { } embedded
+        return EmbeddedIpv4.TryExtract(address, out var ipv4) && _ranges.Find(ipv4) is { } embedded
             ? $"6to4 address of {EmbeddedIpv4.Format(ipv4)}: {embedded}"
             : null;
     }

@@ -9,10 +9,10 @@ namespace ThreatCrowd.Batch.Classification;
 /// </summary>
 internal sealed class ValueDetector
 {
-    private readonly DomainNameNormalizer domains = new();
-    private readonly EmailRules emails;
+    private readonly DomainNameNormalizer _domains = new();
+    private readonly EmailRules _emails;
 
-    public ValueDetector() => emails = new EmailRules(domains);
+    public ValueDetector() => _emails = new EmailRules(_domains);
 
     public Detection Detect(string cleaned)
     {
@@ -45,7 +45,7 @@ internal sealed class ValueDetector
     {
         if (value.Contains('@', StringComparison.Ordinal))
         {
-            return emails.Classify(value);
+            return _emails.Classify(value);
         }
 
         if (value.Contains(':', StringComparison.Ordinal))
@@ -68,7 +68,7 @@ internal sealed class ValueDetector
 
     private Detection DetectDomain(string value)
     {
-        var reason = domains.Normalize(value, asIndicator: true, out var ascii);
+        var reason = _domains.Normalize(value, asIndicator: true, out var ascii);
         if (reason is null)
         {
             return Detection.Found(IndicatorType.Domain, ascii);

@@ -57,12 +57,7 @@ internal static class BatchCommandLine
             console.Error("stopped before any work began.");
             return ExitCodes.Interrupted;
         }
-        catch (Exception ex) when (StoreDamage.IsDamage(ex))
-        {
-            console.Error(StoreDamage.Message(ex));
-            return ExitCodes.StoreUnusable;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HttpRequestException || StoreDamage.IsDatabaseError(ex))
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HttpRequestException or StoreFailedException)
         {
             // Every answer is committed as it arrives, so an error here loses nothing already stored.
             console.Error($"{ex.Message} ({ex.GetType().Name}). Every stored answer is kept; fix the cause and run again.");

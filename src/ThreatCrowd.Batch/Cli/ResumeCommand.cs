@@ -18,9 +18,9 @@ internal static class ResumeCommand
         }
 
         using var session = BatchSession.Open(options, clock, console, exclusive: true);
-        var latest = new RunLog(session.Connection).Latest(1);
+        var latest = session.Store.Runs.Latest(1);
         var last = latest.Count > 0 ? latest[0] : null;
-        var due = DueQueue.Count(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter);
+        var due = session.Store.Queue.Count(clock.GetUtcNow(), options.Lookup.RefreshAfter);
         var c = CultureInfo.InvariantCulture;
         var previous = last is null
             ? "no earlier run"

@@ -21,7 +21,7 @@ internal static class StatusCommand
 
         using var session = BatchSession.Open(options, clock, console, exclusive: false);
         var c = CultureInfo.InvariantCulture;
-        var status = new StatusQueries(session.Connection);
+        var status = session.Store.Counts;
         var counts = status.CountsByTypeAndState();
         console.Info($"store {options.Store.Path}");
         console.Info(string.Create(c, $"indicators: {counts.Sum(x => x.Count):N0} ({Join(counts.GroupBy(x => x.State), c)})"));
@@ -30,7 +30,7 @@ internal static class StatusCommand
             console.Info(string.Create(c, $"  {type.Key,-9} {type.Sum(x => x.Count),9:N0}  ({Join(type.GroupBy(x => x.State), c)})"));
         }
 
-        var votes = new VoteStore(session.Connection).CountsByState().ToDictionary(x => x.State, x => x.Count);
+        var votes = session.Store.Votes.CountsByState().ToDictionary(x => x.State, x => x.Count);
         console.Info(string.Create(
             c,
             $"votes: {votes.GetValueOrDefault(VoteState.Pending):N0} pending, {votes.GetValueOrDefault(VoteState.Sent):N0} sent, {votes.GetValueOrDefault(VoteState.Failed):N0} failed"));
@@ -48,25 +48,25 @@ internal static class StatusCommand
                 c, $"relations cut: {cutItems:N0} related items beyond Lookup:MaxRelationsPerAnswer ({options.Lookup.MaxRelationsPerAnswer:N0}) in {cutAnswers:N0} answer{(cutAnswers == 1 ? "" : "s")}, not kept"));
         }
         var now = clock.GetUtcNow();
-        var due = DueQueue.Count(session.Connection, now, options.Lookup.RefreshAfter);
+        var due = session.Store.Queue.Count(now, options.Lookup.RefreshAfter);
         console.Info(due == 0 ? "due now: nothing." : "due now: " + QueueForecast.Describe(due, options, now));
-        if (new PacingState(session.Connection).PauseInForce(now) is { } pause)
+        if (session.Store.Pacing.PauseInForce(now) is { } pause)
         {
             console.Info($"paused: the service asked for no request before {pause.Until:yyyy-MM-dd HH:mm:ss} UTC, {Durations.Humanize(pause.Until - now)} from now ({pause.Reason}).");
         }
 
-        var next = DueQueue.Load(session.Connection, now, options.Lookup.RefreshAfter, 5, options.Sources.PriorityPatterns());
+        var next = session.Store.Queue.Load(now, options.Lookup.RefreshAfter, 5, options.Sources.PriorityPatterns());
         if (next.Count > 0)
         {
             console.Info("asked first:");
-            foreach (var queued in next.Select(id => QueuedIndicator.Load(session.Connection, id)).OfType<QueuedIndicator>())
+            foreach (var queued in next.Select(session.Store.Queue.Find).OfType<QueuedIndicator>())
             {
                 var pivot = queued.Depth > 0 ? $", pivot at depth {queued.Depth}" : string.Empty;
                 console.Info($"  {queued.Indicator} ({Kind(queued.State)}{pivot})");
             }
         }
 
-        var runs = new RunLog(session.Connection).Latest(5);
+        var runs = session.Store.Runs.Latest(5);
         console.Info(runs.Count == 0 ? "no runs yet." : "last runs:");
         foreach (var run in runs)
         {

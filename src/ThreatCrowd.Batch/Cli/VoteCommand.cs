@@ -31,7 +31,7 @@ internal static class VoteCommand
         }
 
         var votes = lines.Where(line => line.Indicator is not null).Select(line => (line.Indicator!, line.Verdict)).Distinct().ToList();
-        var store = new VoteStore(session.Connection);
+        var store = session.Store.Votes;
         if (!arguments.Confirm)
         {
             return List(votes, store, console);
@@ -40,14 +40,14 @@ internal static class VoteCommand
         var added = store.Queue(votes, clock.GetUtcNow());
         console.Info($"{Counted.Of(votes.Count, "vote")} in the input, {added:N0} new.");
         var end = await new VoteSender(
-            store, new PacingState(session.Connection), new VoteClient(session.Http, session.Options.VoteUri), session.Options.ThreatCrowd,
+            store, session.Store.Pacing, new VoteClient(session.Http, session.Options.VoteUri), session.Options.ThreatCrowd,
             session.Guard, session.Wire, session.Clock, session.Console).SendPendingAsync(ct).ConfigureAwait(false);
         var counts = store.CountsByState().ToDictionary(c => c.State, c => c.Count);
         console.Info($"votes: {counts.GetValueOrDefault(VoteState.Sent):N0} sent, {counts.GetValueOrDefault(VoteState.Pending):N0} pending, {counts.GetValueOrDefault(VoteState.Failed):N0} failed.");
         return BatchCommandLine.ExitCodeFor(end);
     }
 
-    private static int List(List<(Model.Indicator Indicator, Verdict Verdict)> votes, VoteStore store, RunConsole console)
+    private static int List(List<(Model.Indicator Indicator, Verdict Verdict)> votes, IVoteStore store, RunConsole console)
     {
         var toSend = 0;
         foreach (var (indicator, verdict) in votes)

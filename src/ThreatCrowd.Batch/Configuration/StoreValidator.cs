@@ -1,4 +1,4 @@
-using ThreatCrowd.Batch.Store.Postgres;
+using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Configuration;
 
@@ -45,7 +45,7 @@ internal static class StoreValidator
         }
 
         var key = string.IsNullOrWhiteSpace(store.ConnectionString) ? "Store:ConnectionStringFile" : "Store:ConnectionString";
-        if (PostgresConnectionString.Problem(connectionString) is { } problem)
+        if (StoreConnectionString.Problem(connectionString) is { } problem)
         {
             yield return $"{key}: {problem}";
         }

@@ -21,14 +21,14 @@ internal sealed class CsvColumnLayout
     /// <summary>The most of a row's context kept: a label and a few words, not a pasted report.</summary>
     private const int MaxContextLength = 200;
 
-    private readonly ImmutableArray<CsvValueColumn> valueColumns;
-    private readonly ImmutableArray<CsvContextColumn> contextColumns;
-    private readonly ImmutableArray<CsvSkippedColumn> skippedColumns;
-    private readonly int typeColumn;
-    private readonly int toIdsColumn;
+    private readonly ImmutableArray<CsvValueColumn> _valueColumns;
+    private readonly ImmutableArray<CsvContextColumn> _contextColumns;
+    private readonly ImmutableArray<CsvSkippedColumn> _skippedColumns;
+    private readonly int _typeColumn;
+    private readonly int _toIdsColumn;
 
     // Without a header, a second column is a type only when it names a lookup type: "comment" there is a comment.
-    private readonly bool typeMustBeLookup;
+    private readonly bool _typeMustBeLookup;
 
     public CsvColumnLayout(
         CsvHeader? header,
@@ -41,15 +41,15 @@ internal sealed class CsvColumnLayout
         int toIdsColumn,
         bool typeMustBeLookup)
     {
-        this.typeMustBeLookup = typeMustBeLookup;
+        _typeMustBeLookup = typeMustBeLookup;
         Header = header;
         Label = label;
         Plan = plan;
-        this.valueColumns = valueColumns;
-        this.contextColumns = contextColumns;
-        this.skippedColumns = skippedColumns;
-        this.typeColumn = typeColumn;
-        this.toIdsColumn = toIdsColumn;
+        _valueColumns = valueColumns;
+        _contextColumns = contextColumns;
+        _skippedColumns = skippedColumns;
+        _typeColumn = typeColumn;
+        _toIdsColumn = toIdsColumn;
     }
 
     /// <summary>The header, or null when the file has none.</summary>
@@ -61,18 +61,18 @@ internal sealed class CsvColumnLayout
     public ImmutableArray<CsvColumnPlan> Plan { get; }
 
     /// <summary>A header that names nothing to read or count: the file is reported once, not row by row.</summary>
-    public string? Problem => valueColumns.IsEmpty && skippedColumns.IsEmpty ? NoValueColumns : null;
+    public string? Problem => _valueColumns.IsEmpty && _skippedColumns.IsEmpty ? NoValueColumns : null;
 
     /// <summary>Adds the entries of one data row: values, values skipped with their reason, or the row's problem.</summary>
     public void AddEntries(CsvReader row, string source, long line, List<SourceEntry> entries)
     {
-        if (toIdsColumn >= 0 && toIdsColumn < row.FieldCount && row.GetSpan(toIdsColumn).Trim(" \t"u8).SequenceEqual("0"u8))
+        if (_toIdsColumn >= 0 && _toIdsColumn < row.FieldCount && row.GetSpan(_toIdsColumn).Trim(" \t"u8).SequenceEqual("0"u8))
         {
             entries.Add(new SourceEntry(source, line, "", null, Skipped: ToIdsZero));
             return;
         }
 
-        foreach (var skipped in skippedColumns)
+        foreach (var skipped in _skippedColumns)
         {
             if (skipped.Index < row.FieldCount && !Placeholders.IsBlank(row.GetSpan(skipped.Index)))
             {
@@ -84,7 +84,7 @@ internal sealed class CsvColumnLayout
         bool anyCell = false;
         string? context = null;
         bool contextRead = false;
-        foreach (var column in valueColumns)
+        foreach (var column in _valueColumns)
         {
             if (column.Index >= row.FieldCount)
             {
@@ -113,15 +113,15 @@ internal sealed class CsvColumnLayout
             AddTyped(TypeOf(row), value, source, line, context, entries);
         }
 
-        if (entries.Count > before || valueColumns.IsEmpty)
+        if (entries.Count > before || _valueColumns.IsEmpty)
         {
             return;
         }
 
         if (!anyCell)
         {
-            var names = string.Join(", ", valueColumns.Select(column => column.DisplayName));
-            var problem = valueColumns.Length == 1 ? $"no value in column {names}" : $"no value in columns {names}";
+            var names = string.Join(", ", _valueColumns.Select(column => column.DisplayName));
+            var problem = _valueColumns.Length == 1 ? $"no value in column {names}" : $"no value in columns {names}";
             entries.Add(new SourceEntry(source, line, "", null, problem));
             return;
         }
@@ -159,25 +159,25 @@ internal sealed class CsvColumnLayout
 
     private TypeReading? TypeOf(CsvReader row)
     {
-        if (typeColumn < 0 || typeColumn >= row.FieldCount || Placeholders.IsBlank(row.GetSpan(typeColumn)))
+        if (_typeColumn < 0 || _typeColumn >= row.FieldCount || Placeholders.IsBlank(row.GetSpan(_typeColumn)))
         {
             return null;
         }
 
-        var reading = TypeVocabulary.Find(row.GetString(typeColumn));
-        return typeMustBeLookup && reading?.SkipReason is not null ? null : reading;
+        var reading = TypeVocabulary.Find(row.GetString(_typeColumn));
+        return _typeMustBeLookup && reading?.SkipReason is not null ? null : reading;
     }
 
     private string? ContextOf(CsvReader row)
     {
-        if (contextColumns.IsEmpty)
+        if (_contextColumns.IsEmpty)
         {
             return null;
         }
 
         var text = new StringBuilder(Label).Append(": ");
         int start = text.Length;
-        foreach (var column in contextColumns)
+        foreach (var column in _contextColumns)
         {
             if (column.Index >= row.FieldCount || Placeholders.IsBlank(row.GetSpan(column.Index)))
             {

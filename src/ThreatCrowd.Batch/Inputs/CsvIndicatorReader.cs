@@ -12,7 +12,7 @@ namespace ThreatCrowd.Batch.Inputs;
 internal sealed class CsvIndicatorReader
 {
     // Only used to judge headers and the first rows; the classifying proper happens downstream.
-    private readonly CsvLayoutBuilder builder = new(new IndicatorClassifier());
+    private readonly CsvLayoutBuilder _builder = new(new IndicatorClassifier());
 
     /// <param name="path">The file; entries name it as given.</param>
     /// <param name="settings">What Sources:Files says about the file, if anything.</param>
@@ -26,7 +26,7 @@ internal sealed class CsvIndicatorReader
     public CsvColumnLayout Layout(string path, CsvReadSettings settings, out CsvPreview preview)
     {
         preview = CsvPreview.Read(path);
-        return builder.Build(path, preview, settings);
+        return _builder.Build(path, preview, settings);
     }
 
     private IEnumerable<SourceEntry> ReadEntries(string path, CsvReadSettings settings)

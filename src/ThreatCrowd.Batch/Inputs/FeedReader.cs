@@ -8,8 +8,8 @@ internal sealed class FeedReader
 {
     public const long MaxFeedBytes = 64L * 1024 * 1024;
 
-    private readonly HttpClient http;
-    private readonly long maxFeedBytes;
+    private readonly HttpClient _http;
+    private readonly long _maxFeedBytes;
 
     public FeedReader(HttpClient http)
         : this(http, MaxFeedBytes)
@@ -20,8 +20,8 @@ internal sealed class FeedReader
     public FeedReader(HttpClient http, long maxFeedBytes)
     {
         ArgumentNullException.ThrowIfNull(http);
-        this.http = http;
-        this.maxFeedBytes = maxFeedBytes;
+        _http = http;
+        _maxFeedBytes = maxFeedBytes;
     }
 
     public async Task<IReadOnlyList<SourceEntry>> ReadAsync(FeedSource feed, CancellationToken cancellationToken)
@@ -41,18 +41,18 @@ internal sealed class FeedReader
         var url = feed.Url;
         if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
-            return HttpFeedDownload.FetchTextAsync(http, feed, maxFeedBytes, cancellationToken);
+            return HttpFeedDownload.FetchTextAsync(_http, feed, _maxFeedBytes, cancellationToken);
         }
 
         if (url.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
         {
             return Uri.TryCreate(url, UriKind.Absolute, out var uri)
-                ? LocalFeedFile.ReadTextAsync(feed, uri.LocalPath, maxFeedBytes, cancellationToken)
+                ? LocalFeedFile.ReadTextAsync(feed, uri.LocalPath, _maxFeedBytes, cancellationToken)
                 : throw new FeedUnavailableException(feed, "is not a valid file:// URL");
         }
 
         return url.Contains("://", StringComparison.Ordinal)
             ? throw new FeedUnavailableException(feed, "uses a scheme that is not supported; use http(s)://, file:// or a local path")
-            : LocalFeedFile.ReadTextAsync(feed, url, maxFeedBytes, cancellationToken);
+            : LocalFeedFile.ReadTextAsync(feed, url, _maxFeedBytes, cancellationToken);
     }
 }

@@ -13,7 +13,7 @@ namespace ThreatCrowd.Batch.Intel;
 /// matches whichever one an event carries. Nothing the lookups would never send (private and special-use
 /// addresses and names, Lookup:Exclude) is listed: a match on one's own network is noise, never intel.
 /// </summary>
-internal sealed class IntelRows(IntelQueries queries, EnterpriseSecurityOptions options, LookupGuard guard)
+internal sealed class IntelRows(IFlaggedRows queries, EnterpriseSecurityOptions options, LookupGuard guard)
 {
     private readonly IntelEvidence _evidence = new(options.Weights);
     private readonly RelatedValueGate _gate = new(guard);

@@ -17,7 +17,7 @@ internal sealed class PivotPlanner(LookupOptions options, LookupGuard guard)
     private static readonly HashSet<string> Followed =
         [RelationKind.Resolution, RelationKind.Subdomain, RelationKind.Email, RelationKind.Hash, RelationKind.Domain, RelationKind.Ip];
 
-    private readonly IndicatorClassifier classifier = new();
+    private readonly IndicatorClassifier _classifier = new();
 
     public bool Enabled => options.PivotDepth > 0;
 
@@ -41,12 +41,12 @@ internal sealed class PivotPlanner(LookupOptions options, LookupGuard guard)
         var pivots = new List<Pivot>();
         foreach (var relation in answer.Relations.Where(r => Followed.Contains(r.Kind)))
         {
-            if (classifier.Classify(relation.Related, null).Indicator is not { } target || target == from.Indicator || guard.WhyNotAllowed(target) is not null)
+            if (_classifier.Classify(relation.Related, null).Indicator is not { } target || target == from.Indicator || guard.WhyNotAllowed(target) is not null)
             {
                 continue;
             }
 
-            pivots.Add(new Pivot(target, PivotWriter.SourceName(from.Indicator, relation.Kind), from.Depth + 1));
+            pivots.Add(new Pivot(target, Pivot.SourceNameOf(from.Indicator, relation.Kind), from.Depth + 1));
         }
 
         return pivots;

@@ -19,7 +19,7 @@ internal sealed class BatchRun(BatchSession session)
     public async Task<RunEnd> ExecuteAsync(string verb, bool importSources, IReadOnlyList<string> inputs, int limit, string? stopAt, CancellationToken ct)
     {
         var clock = session.Clock;
-        var runs = new RunLog(session.Connection);
+        var runs = session.Store.Runs;
         var startedAt = clock.GetUtcNow();
         var runId = runs.Start(verb, startedAt);
         var deadline = RunWindow.Deadline(startedAt, stopAt ?? session.Options.Lookup.StopAt, ScheduleTimeZone.Of(session.Options));
@@ -62,13 +62,13 @@ internal sealed class BatchRun(BatchSession session)
         }
     }
 
-    private void RecordFailure(RunLog runs, long runId, Exception failure)
+    private void RecordFailure(IRunLog runs, long runId, Exception failure)
     {
         try
         {
-            runs.Finish(runId, session.Clock.GetUtcNow(), RunLog.Failed(failure));
+            runs.Finish(runId, session.Clock.GetUtcNow(), IRunLog.Failed(failure));
         }
-        catch (Exception ex) when (StoreDamage.IsDatabaseError(ex))
+        catch (Exception ex) when (ex is StoreException or StoreFailedException)
         {
             // The store itself may be what failed; the error on its way out says so.
         }
@@ -78,7 +78,7 @@ internal sealed class BatchRun(BatchSession session)
     {
         var c = CultureInfo.InvariantCulture;
         var took = Durations.Humanize((run.EndedAt ?? run.StartedAt) - run.StartedAt);
-        var due = DueQueue.Count(session.Connection, session.Clock.GetUtcNow(), session.Options.Lookup.RefreshAfter);
+        var due = session.Store.Queue.Count(session.Clock.GetUtcNow(), session.Options.Lookup.RefreshAfter);
         session.Console.Info(string.Create(
             c,
             $"run #{run.Id} {end.ToName()} in {took}: looked up {run.LookedUp:N0} (found {run.Found:N0}, not found {run.NotFound:N0}, failed {run.Failed:N0}); {due:N0} still due."));

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Classification;
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Lookups;
@@ -15,13 +14,10 @@ internal sealed class BatchSession : IDisposable
 {
     public const string UserAgent = "ThreatCrowd.Batch/1.0 (bulk indicator lookups; one request per interval)";
 
-    private readonly StoreLock? _lock;
-
-    private BatchSession(BatchOptions options, SqliteConnection connection, StoreLock? storeLock, TimeProvider clock, RunConsole console)
+    private BatchSession(BatchOptions options, IBatchStore store, TimeProvider clock, RunConsole console)
     {
         Options = options;
-        Connection = connection;
-        _lock = storeLock;
+        Store = store;
         Clock = clock;
         Console = console;
         Guard = new LookupGuard(options.Lookup.Exclude);
@@ -32,7 +28,8 @@ internal sealed class BatchSession : IDisposable
 
     public BatchOptions Options { get; }
 
-    public SqliteConnection Connection { get; }
+    /// <summary>The store, the only way to its database.</summary>
+    public IBatchStore Store { get; }
 
     public TimeProvider Clock { get; }
 
@@ -48,15 +45,14 @@ internal sealed class BatchSession : IDisposable
     /// <summary>Opens the store; with <paramref name="exclusive"/> it is locked against any other process first.</summary>
     public static BatchSession Open(BatchOptions options, TimeProvider clock, RunConsole console, bool exclusive)
     {
-        var storeLock = exclusive ? StoreLock.Acquire(options.Store.Path) : null;
+        var store = StoreFactory.Open(new StoreSettings(options.Store.Path), exclusive);
         try
         {
-            var connection = StoreDatabase.Open(options.Store.Path);
-            return new BatchSession(options, connection, storeLock, clock, console);
+            return new BatchSession(options, store, clock, console);
         }
         catch
         {
-            storeLock?.Dispose();
+            store.Dispose();
             throw;
         }
     }
@@ -64,7 +60,6 @@ internal sealed class BatchSession : IDisposable
     public void Dispose()
     {
         Http.Dispose();
-        Connection.Dispose();
-        _lock?.Dispose();
+        Store.Dispose();
     }
 }

@@ -19,7 +19,7 @@ internal sealed class ExportStage(BatchSession session)
 {
     /// <summary>The export at the end of a run: its changes are credited to the run in progress.</summary>
     public Task<IReadOnlyList<TableWritten>> RunAsync(CancellationToken ct) =>
-        RunAsync(new ChangeDetector(session.Connection).RunInProgress(), ct);
+        RunAsync(session.Store.Changes.RunInProgress(), ct);
 
     /// <summary>An export credited to run <paramref name="runId"/>, or to none (an export or import on its own).</summary>
     public async Task<IReadOnlyList<TableWritten>> RunAsync(long? runId, CancellationToken ct)
@@ -42,9 +42,9 @@ internal sealed class ExportStage(BatchSession session)
 
         var now = session.Clock.GetUtcNow();
         var cutoff = ExportCutoff.From(output.MaxAge, now);
-        var changes = new ChangeDetector(session.Connection).Detect(cutoff, runId, now, output.ChangesKeep);
+        var changes = session.Store.Changes.Detect(cutoff, runId, now, output.ChangesKeep);
 
-        var queries = new TableQueries(session.Connection, cutoff);
+        var queries = session.Store.Tables(cutoff);
         var written = new List<TableWritten>
         {
             await IndicatorsTable.WriteAsync(directory, queries.Indicators(), !lookupsOnly, ct).ConfigureAwait(false),
@@ -53,7 +53,7 @@ internal sealed class ExportStage(BatchSession session)
         };
         if (output.EnterpriseSecurity.Enabled)
         {
-            var rows = new IntelRows(new IntelQueries(session.Connection, cutoff), output.EnterpriseSecurity, session.Guard);
+            var rows = new IntelRows(session.Store.Flagged(cutoff), output.EnterpriseSecurity, session.Guard);
             written.AddRange(await IntelFiles.WriteAsync(directory, rows, ct).ConfigureAwait(false));
         }
 

@@ -51,14 +51,14 @@ internal sealed class ImportStage(BatchSession session)
             Import(feed.SourceName, SourceKind.Feed, feed.IsLocal, entries, totals, ct);
         }
 
-        var distinct = ImportWriter.CountImportedSince(session.Connection, startedAt);
+        var distinct = session.Store.Imports.CountImportedSince(startedAt);
         return new ImportSummary(totals.Accepted, totals.Duplicates, totals.Rejected, totals.Read, totals.Failed, distinct);
     }
 
     private void Import(string sourceName, SourceKind kind, bool local, IEnumerable<SourceEntry> entries, Totals totals, CancellationToken ct)
     {
         // Nothing is committed before the first batch is checked: a refused source leaves the store as it was.
-        using var writer = new ImportWriter(session.Connection, sourceName, kind, session.Clock.GetUtcNow());
+        using var writer = session.Store.Imports.BeginRead(sourceName, kind, session.Clock.GetUtcNow());
         var checkIsList = local;
         var skipped = new SkipCounts();
         try
@@ -124,7 +124,7 @@ internal sealed class ImportStage(BatchSession session)
 
         public int Failed { get; set; }
 
-        public void Add(ImportWriter writer)
+        public void Add(IImportWriter writer)
         {
             Accepted += writer.Accepted;
             Duplicates += writer.Duplicates;

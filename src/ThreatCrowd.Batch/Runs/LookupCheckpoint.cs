@@ -11,9 +11,8 @@ namespace ThreatCrowd.Batch.Runs;
 /// </summary>
 internal sealed class LookupCheckpoint(BatchSession session, PivotPlanner pivots, long runId)
 {
-    private readonly AnswerWriter _writer = new(session.Connection);
+    private readonly IAnswerStore _answers = session.Store.Answers;
     private readonly RelatedValueGate _gate = new(session.Guard);
-    private readonly FlaggedIndicators _flagged = new(session.Connection);
 
     public void Save(QueuedIndicator queued, PacedOutcome outcome, ILookupProgress progress)
     {
@@ -21,15 +20,15 @@ internal sealed class LookupCheckpoint(BatchSession session, PivotPlanner pivots
         if (outcome.Result.Answer is { } received)
         {
             var answer = _gate.Admit(received);
-            var revealed = pivots.Plan(queued, answer, () => _flagged.IsFlagged(queued.Id, queued.Indicator));
-            _writer.SaveAnswer(queued.Id, answer, now, runId, revealed);
+            var revealed = pivots.Plan(queued, answer, () => _answers.IsFlagged(queued.Id, queued.Indicator));
+            _answers.SaveAnswer(queued.Id, answer, now, runId, revealed);
             progress.Answered(queued.Indicator, answer);
             return;
         }
 
         var reason = outcome.Result.FailureReason!;
         var retryAfter = outcome.Result.Transient ? now : now + session.Options.Lookup.RefreshAfter;
-        _writer.SaveFailure(queued.Id, reason, retryAfter, runId);
+        _answers.SaveFailure(queued.Id, reason, retryAfter, runId);
         progress.Failed(queued.Indicator, reason, outcome.Attempts);
     }
 }

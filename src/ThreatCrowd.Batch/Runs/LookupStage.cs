@@ -24,13 +24,14 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
     {
         var options = session.Options;
         var clock = session.Clock;
-        var pacing = new PacingState(session.Connection);
+        var store = session.Store;
+        var pacing = store.Pacing;
         // Read before the request left in flight is settled: it decides where the first turn is measured from.
         var lastRequest = pacing.LastRequestForNewProcess(clock.GetUtcNow());
         FailWhatADeadProcessWasAsking(pacing);
-        var due = DueQueue.Load(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter, limit, options.Sources.PriorityPatterns());
-        var dueTotal = limit > 0 ? DueQueue.Count(session.Connection, clock.GetUtcNow(), options.Lookup.RefreshAfter) : due.Count;
-        new RunLog(session.Connection).SetDue(runId, dueTotal);
+        var due = store.Queue.Load(clock.GetUtcNow(), options.Lookup.RefreshAfter, limit, options.Sources.PriorityPatterns());
+        var dueTotal = limit > 0 ? store.Queue.Count(clock.GetUtcNow(), options.Lookup.RefreshAfter) : due.Count;
+        store.Runs.SetDue(runId, dueTotal);
         if (due.Count == 0)
         {
             session.Console.Info("nothing is due for lookup.");
@@ -64,21 +65,21 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
     /// an indicator that makes the program crash cannot keep the rest of the queue waiting, and a run of kills does
     /// not keep asking the same first indicator.
     /// </summary>
-    private void FailWhatADeadProcessWasAsking(PacingState pacing)
+    private void FailWhatADeadProcessWasAsking(IPacingStore pacing)
     {
         if (pacing.InFlight() is not { } cutOff)
         {
             return;
         }
 
-        if (cutOff == PacingState.VoteInFlight)
+        if (cutOff == IPacingStore.VoteInFlight)
         {
             pacing.Settle();
             return;
         }
 
-        new AnswerWriter(session.Connection).MarkCutOff(cutOff, CutOffReason, session.Clock.GetUtcNow());
-        if (QueuedIndicator.Load(session.Connection, cutOff) is { } queued)
+        session.Store.Answers.MarkCutOff(cutOff, CutOffReason, session.Clock.GetUtcNow());
+        if (session.Store.Queue.Find(cutOff) is { } queued)
         {
             session.Console.Info($"{queued.Indicator} was being asked when the previous run stopped; it is asked again after the others.");
         }
@@ -102,7 +103,7 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
                 return RunEnd.Interrupted;
             }
 
-            var queued = QueuedIndicator.Load(session.Connection, id);
+            var queued = session.Store.Queue.Find(id);
             if (queued is null)
             {
                 continue;

@@ -14,7 +14,7 @@ namespace ThreatCrowd.Batch.Runs;
 /// It counts requests that could not reach the service across indicators, because a dead endpoint should end the
 /// run early rather than mark the whole queue failed.
 /// </summary>
-internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, PacingState pacing, ServerPauses pauses, Random jitter, DateTimeOffset? deadline)
+internal sealed class PacedLookups(BatchSession session, RequestPacer pacer, IPacingStore pacing, ServerPauses pauses, Random jitter, DateTimeOffset? deadline)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
 

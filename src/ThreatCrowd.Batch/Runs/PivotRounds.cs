@@ -20,7 +20,7 @@ internal sealed class PivotRounds(BatchSession session, PivotBudget budget, int 
         var limitReached = false;
         while (end == RunEnd.Completed)
         {
-            var due = DueQueue.Load(session.Connection, session.Clock.GetUtcNow(), options.Lookup.RefreshAfter, 0, options.Sources.PriorityPatterns());
+            var due = session.Store.Queue.Load(session.Clock.GetUtcNow(), options.Lookup.RefreshAfter, 0, options.Sources.PriorityPatterns());
             var limitLeft = limit > 0 ? limit - budget.Taken : int.MaxValue;
             var next = budget.Unasked(due, limitLeft);
             if (next.Count == 0)

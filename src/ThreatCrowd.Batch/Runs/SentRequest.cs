@@ -11,7 +11,7 @@ namespace ThreatCrowd.Batch.Runs;
 /// </summary>
 internal static class SentRequest
 {
-    public static void Record(WireActivity wire, TimeProvider clock, RequestPacer pacer, PacingState pacing, DateTimeOffset turn)
+    public static void Record(WireActivity wire, TimeProvider clock, RequestPacer pacer, IPacingStore pacing, DateTimeOffset turn)
     {
         var counted = wire.AnswerStartedSince(turn)
             ?? (wire.WroteSince(turn) ? clock.GetUtcNow() : turn);

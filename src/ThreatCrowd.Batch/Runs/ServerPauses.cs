@@ -11,7 +11,7 @@ namespace ThreatCrowd.Batch.Runs;
 /// answered still due.
 /// </summary>
 internal sealed class ServerPauses(
-    TimeProvider clock, RunConsole console, TimeSpan maxPause, RequestPacer pacer, PacingState pacing, DateTimeOffset? deadline)
+    TimeProvider clock, RunConsole console, TimeSpan maxPause, RequestPacer pacer, IPacingStore pacing, DateTimeOffset? deadline)
 {
     /// <summary>Records the pause a failed request asked for; false when the run should end rather than wait it out.</summary>
     public bool Honour(RetryAfter retryAfter, string? failure)

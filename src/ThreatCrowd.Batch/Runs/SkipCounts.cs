@@ -8,13 +8,13 @@ namespace ThreatCrowd.Batch.Runs;
 /// </summary>
 internal sealed class SkipCounts
 {
-    private readonly Dictionary<string, long> byReason = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _byReason = new(StringComparer.Ordinal);
 
     public long Total { get; private set; }
 
     public void Add(string reason)
     {
-        byReason[reason] = byReason.GetValueOrDefault(reason) + 1;
+        _byReason[reason] = _byReason.GetValueOrDefault(reason) + 1;
         Total++;
     }
 
@@ -27,7 +27,7 @@ internal sealed class SkipCounts
         }
 
         var c = CultureInfo.InvariantCulture;
-        var parts = byReason.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal)
+        var parts = _byReason.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal)
             .Select(pair => string.Create(c, $"{pair.Key}: {pair.Value:N0}"));
         return string.Create(c, $", {Total:N0} skipped ({string.Join("; ", parts)})");
     }

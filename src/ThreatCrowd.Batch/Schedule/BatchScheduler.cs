@@ -52,6 +52,6 @@ internal sealed class BatchScheduler(BatchOptions options, TimeProvider clock, R
 
         using var session = BatchSession.Open(options, clock, console, exclusive: false);
         var zone = ScheduleTimeZone.Of(options);
-        return CatchUp.Reason(new RunLog(session.Connection), cron, clock.GetUtcNow(), fire => RunWindow.Deadline(fire, options.Lookup.StopAt, zone));
+        return CatchUp.Reason(session.Store.Runs, cron, clock.GetUtcNow(), fire => RunWindow.Deadline(fire, options.Lookup.StopAt, zone));
     }
 }

@@ -11,7 +11,7 @@ internal static class CatchUp
 {
     public static string? Reason(RunRecord? latest, RunRecord? lastScheduled, DateTimeOffset? previousFire, DateTimeOffset now, Func<DateTimeOffset, DateTimeOffset?> windowEnd)
     {
-        if (latest is { EndedBecause: RunLog.Killed or "interrupted" })
+        if (latest is { EndedBecause: IRunLog.Killed or "interrupted" })
         {
             return $"run #{latest.Id} was {latest.EndedBecause}; resuming it now";
         }
@@ -29,7 +29,7 @@ internal static class CatchUp
         return $"the run due at {missed:yyyy-MM-dd HH:mm} UTC did not happen; running it once now";
     }
 
-    public static string? Reason(RunLog runs, CronTimes cron, DateTimeOffset now, Func<DateTimeOffset, DateTimeOffset?> windowEnd) =>
+    public static string? Reason(IRunLog runs, CronTimes cron, DateTimeOffset now, Func<DateTimeOffset, DateTimeOffset?> windowEnd) =>
         Reason(First(runs.Latest(1)), runs.LastFinished(ScheduledRuns.Verb), cron.Previous(now), now, windowEnd);
 
     private static RunRecord? First(IReadOnlyList<RunRecord> runs) => runs.Count > 0 ? runs[0] : null;

@@ -11,7 +11,7 @@ internal static class HecExport
 {
     public const string Folder = "hec";
 
-    public static async Task<IReadOnlyList<TableWritten>> WriteAsync(string outputDirectory, TableQueries queries, string index, CancellationToken ct)
+    public static async Task<IReadOnlyList<TableWritten>> WriteAsync(string outputDirectory, ITableRows queries, string index, CancellationToken ct)
     {
         var folder = Path.Combine(outputDirectory, Folder);
         return

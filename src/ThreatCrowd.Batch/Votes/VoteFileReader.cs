@@ -15,7 +15,7 @@ internal sealed class VoteFileReader(LookupGuard guard)
 {
     private static readonly string[] VerdictColumns = ["verdict", "vote"];
 
-    private readonly IndicatorClassifier classifier = new();
+    private readonly IndicatorClassifier _classifier = new();
 
     public IEnumerable<VoteLine> Read(string path)
     {
@@ -64,7 +64,7 @@ internal sealed class VoteFileReader(LookupGuard guard)
             return VoteLine.Refused(path, line, value, $"verdict \"{word}\" is neither {VerdictNames.Malicious} nor {VerdictNames.NotMalicious}");
         }
 
-        var classified = classifier.Classify(value, null);
+        var classified = _classifier.Classify(value, null);
         if (classified.Indicator is not { } indicator)
         {
             return VoteLine.Refused(path, line, value, classified.RejectReason!);

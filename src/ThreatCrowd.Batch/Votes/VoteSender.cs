@@ -15,12 +15,11 @@ namespace ThreatCrowd.Batch.Votes;
 /// moment leaves at most the request in flight to be sent again.
 /// </summary>
 /// <remarks>
-/// It is handed what it works with rather than a run's session: votes are not a run, and the session holds the
-/// store's connection, which only the store's own classes take.
+/// It is handed what it works with (the store's votes and pacing) rather than a run's session: votes are not a run.
 /// </remarks>
 internal sealed class VoteSender(
-    VoteStore votes,
-    PacingState pacing,
+    IVoteStore votes,
+    IPacingStore pacing,
     VoteClient client,
     ThreatCrowdOptions options,
     LookupGuard guard,
@@ -63,7 +62,7 @@ internal sealed class VoteSender(
             try
             {
                 start = await pacer.WaitForTurnAsync(ct).ConfigureAwait(false);
-                pacing.RecordRequest(start, PacingState.VoteInFlight);
+                pacing.RecordRequest(start, IPacingStore.VoteInFlight);
                 result = await client.SendAsync(vote.Indicator, vote.Verdict, ct).ConfigureAwait(false);
                 SentRequest.Record(wire, clock, pacer, pacing, start);
             }

@@ -5,30 +5,18 @@ namespace ThreatCrowd.Batch.Tests.Architecture;
 
 /// <summary>
 /// The folders of the program (one namespace each) depend on each other one way: no folder uses a folder that uses
-/// it back, the model at the bottom uses nothing of the program, and the database's types stay in the store.
+/// it back, the model at the bottom uses nothing of the program, and the database's types stay in the store,
+/// behind its door: outside Store/ the program knows the store's interfaces and records, never a backend.
 /// </summary>
 public sealed class LayerTests
 {
     private const string Root = "ThreatCrowd.Batch.";
 
-    /// <summary>
-    /// The types outside Store/ that still touch the database's types today (mostly through the session's
-    /// connection). The list may only shrink: a new use fails, and so does an entry that no longer needs its place.
-    /// </summary>
-    private static readonly string[] DatabaseTypesAllowedIn =
-    [
-        "ThreatCrowd.Batch.Cli.ResumeCommand",
-        "ThreatCrowd.Batch.Cli.StatusCommand",
-        "ThreatCrowd.Batch.Cli.VoteCommand",
-        "ThreatCrowd.Batch.Runs.BatchRun",
-        "ThreatCrowd.Batch.Runs.BatchSession",
-        "ThreatCrowd.Batch.Runs.ExportStage",
-        "ThreatCrowd.Batch.Runs.ImportStage",
-        "ThreatCrowd.Batch.Runs.LookupCheckpoint",
-        "ThreatCrowd.Batch.Runs.LookupStage",
-        "ThreatCrowd.Batch.Runs.PivotRounds",
-        "ThreatCrowd.Batch.Schedule.BatchScheduler",
-    ];
+    /// <summary>The namespaces of the databases' client libraries: SQLite's (and its native binding) and PostgreSQL's.</summary>
+    private static readonly string[] DatabaseNamespaces = ["Microsoft.Data.Sqlite", "SQLitePCL", "Npgsql"];
+
+    /// <summary>The store's backends, each in a folder of Store/ of its own; only the store's factory chooses one.</summary>
+    private const string Backends = Root + "Store.";
 
     private static readonly Assembly Program = typeof(Indicator).Assembly;
 
@@ -58,17 +46,45 @@ public sealed class LayerTests
     }
 
     [Fact]
-    public void The_database_types_are_used_in_Store_only_and_the_allowed_rest_does_not_grow()
+    public void No_type_outside_Store_uses_a_database_type()
     {
         var offenders = Uses.Value
             .Where(u => Folder(u.Type) != "Store" && IsDatabaseType(u.Uses))
-            .Select(u => Outermost(u.Type).FullName!)
+            .Select(u => $"{Outermost(u.Type).FullName} uses {u.Uses.FullName}")
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        offenders.Except(DatabaseTypesAllowedIn).ShouldBeEmpty("new uses of Microsoft.Data.Sqlite, SQLitePCL or Npgsql outside Store/: go through the store instead");
-        DatabaseTypesAllowedIn.Except(offenders).ShouldBeEmpty("no longer use the database's types: take them off the allowed list");
+        offenders.ShouldBeEmpty("the database's types outside Store/: go through the store's interfaces instead");
+    }
+
+    [Fact]
+    public void Outside_Store_only_the_store_interfaces_and_records_are_used_never_a_backend()
+    {
+        var offenders = Uses.Value
+            .Where(u => Folder(u.Type) != "Store" && u.Uses.Assembly == Program && u.Uses.Namespace?.StartsWith(Backends, StringComparison.Ordinal) == true)
+            .Select(u => $"{Outermost(u.Type).FullName} uses {Outermost(u.Uses).FullName}")
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        offenders.ShouldBeEmpty("a backend's class outside Store/: use IBatchStore and its parts, opened by StoreFactory");
+    }
+
+    [Fact]
+    public void No_public_operation_of_the_store_names_a_database_type()
+    {
+        // What the door hands out: the interfaces, records and exceptions directly in Store/. A database type in
+        // one of their signatures would carry the database (and its exceptions' types) past the door.
+        var door = Program.GetTypes().Where(t => t.Namespace == Root + "Store").ToList();
+
+        var leaks = door
+            .SelectMany(t => t.GetMembers(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                .SelectMany(m => SignatureTypes(m).Where(IsDatabaseType).Select(used => $"{t.Name}.{m.Name}: {used.FullName}")))
+            .ToList();
+
+        door.ShouldContain(t => t.Name == "IBatchStore");
+        leaks.ShouldBeEmpty();
     }
 
     [Fact]
@@ -103,11 +119,13 @@ public sealed class LayerTests
     public void The_reading_of_uses_sees_a_known_use_inside_a_method_body()
     {
         // Guards the IL reading itself: the store's answer writer names the model's answer in its signature, the
-        // batch run calls the static due queue (a use only the method body shows), and the lookup checkpoint hands
-        // the session's connection to a store class (a use only the callee's signature shows).
+        // batch run calls the static interface member that words a failure (a use only the method body shows), the
+        // session's factory call hands over the store's settings (a use only the callee's signature shows), and a
+        // SQLite class of the store uses the database's types.
         Uses.Value.ShouldContain(u => u.Type.Name == "AnswerWriter" && u.Uses == typeof(LookupAnswer));
-        Uses.Value.ShouldContain(u => u.Type.Name == "BatchRun" && u.Uses.Name == "DueQueue");
-        Uses.Value.ShouldContain(u => u.Type.Name == "LookupCheckpoint" && IsDatabaseType(u.Uses));
+        Uses.Value.ShouldContain(u => u.Type.Name == "BatchRun" && u.Uses.Name == "IRunLog");
+        Uses.Value.ShouldContain(u => u.Type.Name == "BatchSession" && u.Uses.Name == "StoreSettings");
+        Uses.Value.ShouldContain(u => u.Type.Name == "RunLog" && IsDatabaseType(u.Uses));
     }
 
     [Fact]
@@ -194,9 +212,25 @@ public sealed class LayerTests
     }
 
     private static bool IsDatabaseType(Type type) =>
-        type.Namespace is { } ns
-        && (ns.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal) || ns.StartsWith("SQLitePCL", StringComparison.Ordinal)
-            || ns.StartsWith("Npgsql", StringComparison.Ordinal));
+        type.Namespace is { } ns && DatabaseNamespaces.Any(d => ns == d || ns.StartsWith(d + ".", StringComparison.Ordinal));
+
+    private static IEnumerable<Type> SignatureTypes(MemberInfo member)
+    {
+        var types = member switch
+        {
+            MethodInfo m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType),
+            ConstructorInfo c => c.GetParameters().Select(p => p.ParameterType),
+            PropertyInfo p => [p.PropertyType],
+            FieldInfo f => [f.FieldType],
+            _ => [],
+        };
+        return types.SelectMany(Flatten);
+
+        static IEnumerable<Type> Flatten(Type t) =>
+            t.HasElementType ? Flatten(t.GetElementType()!)
+            : t.IsGenericType ? t.GetGenericArguments().SelectMany(Flatten).Prepend(t.GetGenericTypeDefinition())
+            : [t];
+    }
 
     private static Type Outermost(Type type)
     {

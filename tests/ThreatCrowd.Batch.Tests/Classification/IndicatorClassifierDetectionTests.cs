@@ -5,7 +5,7 @@ namespace ThreatCrowd.Batch.Tests.Classification;
 
 public sealed class IndicatorClassifierDetectionTests
 {
-    private readonly IndicatorClassifier classifier = new();
+    private readonly IndicatorClassifier _classifier = new();
 
     [Theory]
     [InlineData("1.2.3.4")]
@@ -15,7 +15,7 @@ public sealed class IndicatorClassifierDetectionTests
     [InlineData("10.0.0.1")]
     public void A_dotted_quad_is_an_ip(string raw)
     {
-        classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Ip, raw));
+        _classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Ip, raw));
     }
 
     [Theory]
@@ -25,7 +25,7 @@ public sealed class IndicatorClassifierDetectionTests
     [InlineData("FE80::1", "fe80::1")]
     public void An_ipv6_address_is_written_in_canonical_compressed_lower_case(string raw, string expected)
     {
-        classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Ip, expected));
+        _classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Ip, expected));
     }
 
     [Theory]
@@ -34,7 +34,7 @@ public sealed class IndicatorClassifierDetectionTests
     [InlineData("::ffff:0102:0304")]
     public void An_ipv4_mapped_ipv6_address_becomes_the_ipv4_address(string raw)
     {
-        classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Ip, "1.2.3.4"));
+        _classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Ip, "1.2.3.4"));
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed class IndicatorClassifierDetectionTests
     [InlineData("evil.xn--p1ai")]
     public void A_valid_host_name_is_a_domain(string raw)
     {
-        classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Domain, raw));
+        _classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Domain, raw));
     }
 
     [Theory]
@@ -55,7 +55,7 @@ public sealed class IndicatorClassifierDetectionTests
     [InlineData("a!#$%&'*+/=?^_`{|}~-z@evil.com")]
     public void Local_at_domain_is_an_email_address(string raw)
     {
-        classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Email, raw));
+        _classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Email, raw));
     }
 
     [Theory]
@@ -64,13 +64,13 @@ public sealed class IndicatorClassifierDetectionTests
     [InlineData("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")]
     public void Md5_sha1_and_sha256_hex_strings_are_files(string raw)
     {
-        classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.File, raw));
+        _classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.File, raw));
     }
 
     [Fact]
     public void An_antivirus_family_name_without_a_hint_is_rejected_with_advice()
     {
-        classifier.Classify("plugx", null).ShouldBeRejected().ShouldBe(IndicatorClassifier.NotRecognized);
+        _classifier.Classify("plugx", null).ShouldBeRejected().ShouldBe(IndicatorClassifier.NotRecognized);
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class IndicatorClassifierDetectionTests
     [InlineData("\"Emotet\"", "emotet")]
     public void An_antivirus_hint_takes_the_value_as_a_family_name(string raw, string expected)
     {
-        classifier.Classify(raw, "antivirus").ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Antivirus, expected));
+        _classifier.Classify(raw, "antivirus").ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Antivirus, expected));
     }
 
     [Theory]
@@ -91,14 +91,14 @@ public sealed class IndicatorClassifierDetectionTests
     [InlineData(" Antivirus ")]
     public void Every_antivirus_hint_name_gives_an_antivirus_indicator(string hint)
     {
-        classifier.Classify("evil.com", hint).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Antivirus, "evil.com"));
+        _classifier.Classify("evil.com", hint).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Antivirus, "evil.com"));
     }
 
     [Fact]
     public void An_antivirus_name_of_100_characters_is_accepted_and_101_rejected()
     {
-        classifier.Classify(new string('a', 100), "antivirus").ShouldBeAccepted();
-        classifier.Classify(new string('a', 101), "antivirus").ShouldBeRejected()
+        _classifier.Classify(new string('a', 100), "antivirus").ShouldBeAccepted();
+        _classifier.Classify(new string('a', 101), "antivirus").ShouldBeRejected()
             .ShouldBe("antivirus family name longer than 100 characters");
     }
 
@@ -108,6 +108,6 @@ public sealed class IndicatorClassifierDetectionTests
     [InlineData("plug\u0007x", "contains a control character (U+0007)")]
     public void An_antivirus_name_must_be_printable(string raw, string reason)
     {
-        classifier.Classify(raw, "antivirus").ShouldBeRejected().ShouldBe(reason);
+        _classifier.Classify(raw, "antivirus").ShouldBeRejected().ShouldBe(reason);
     }
 }

@@ -5,7 +5,7 @@ namespace ThreatCrowd.Batch.Tests.Classification;
 
 public sealed class IndicatorClassifierHintTests
 {
-    private readonly IndicatorClassifier classifier = new();
+    private readonly IndicatorClassifier _classifier = new();
 
     [Theory]
     [InlineData("evil.com", "domain", "domain")]
@@ -30,7 +30,7 @@ public sealed class IndicatorClassifierHintTests
     [InlineData("plugx", "antivirus", "antivirus")]
     public void A_value_that_matches_its_hint_is_accepted(string raw, string hint, string type)
     {
-        classifier.Classify(raw, hint).ShouldBeAccepted().Type.ToName().ShouldBe(type);
+        _classifier.Classify(raw, hint).ShouldBeAccepted().Type.ToName().ShouldBe(type);
     }
 
     [Theory]
@@ -38,7 +38,7 @@ public sealed class IndicatorClassifierHintTests
     [InlineData("1.2.3.4", "1.2.3.4")]
     public void A_url_hint_whose_host_is_an_address_gives_an_ip(string raw, string expected)
     {
-        classifier.Classify(raw, "url").ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Ip, expected));
+        _classifier.Classify(raw, "url").ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Ip, expected));
     }
 
     [Theory]
@@ -46,8 +46,8 @@ public sealed class IndicatorClassifierHintTests
     [InlineData("Md5")]
     public void A_hint_is_read_case_insensitively_and_trimmed(string hint)
     {
-        classifier.Classify("d41d8cd98f00b204e9800998ecf8427e", hint).ShouldBeAccepted().Type.ShouldBe(IndicatorType.File);
-        classifier.Classify("evil.com", hint).ShouldBeRejected();
+        _classifier.Classify("d41d8cd98f00b204e9800998ecf8427e", hint).ShouldBeAccepted().Type.ShouldBe(IndicatorType.File);
+        _classifier.Classify("evil.com", hint).ShouldBeRejected();
     }
 
     [Theory]
@@ -58,8 +58,8 @@ public sealed class IndicatorClassifierHintTests
     [InlineData("ioc")]
     public void A_missing_or_unknown_hint_means_detect(string? hint)
     {
-        classifier.Classify("1.2.3.4", hint).ShouldBeAccepted().Type.ShouldBe(IndicatorType.Ip);
-        classifier.Classify("evil.com", hint).ShouldBeAccepted().Type.ShouldBe(IndicatorType.Domain);
+        _classifier.Classify("1.2.3.4", hint).ShouldBeAccepted().Type.ShouldBe(IndicatorType.Ip);
+        _classifier.Classify("evil.com", hint).ShouldBeAccepted().Type.ShouldBe(IndicatorType.Domain);
     }
 
     [Theory]
@@ -84,13 +84,13 @@ public sealed class IndicatorClassifierHintTests
     [InlineData("exa mple.com", "domain", "column says domain but \"exa mple.com\" is not a domain name (contains a space)")]
     public void A_value_that_is_not_what_its_hint_says_is_rejected_naming_both(string raw, string hint, string reason)
     {
-        classifier.Classify(raw, hint).ShouldBeRejected().ShouldBe(reason);
+        _classifier.Classify(raw, hint).ShouldBeRejected().ShouldBe(reason);
     }
 
     [Fact]
     public void A_mismatch_reason_shortens_a_long_value()
     {
-        var reason = classifier.Classify(new string('x', 500) + ".com", "ip").ShouldBeRejected();
+        var reason = _classifier.Classify(new string('x', 500) + ".com", "ip").ShouldBeRejected();
 
         reason.ShouldStartWith($"column says ip but \"{new string('x', 57)}...\" is not an IP address");
     }
@@ -98,7 +98,7 @@ public sealed class IndicatorClassifierHintTests
     [Fact]
     public void Hint_independent_problems_are_reported_as_they_are()
     {
-        classifier.Classify("  ", "md5").ShouldBeRejected().ShouldBe("empty value");
-        classifier.Classify("ev\uFFFDl.com", "domain").ShouldBeRejected().ShouldStartWith("contains bytes that are not valid UTF-8");
+        _classifier.Classify("  ", "md5").ShouldBeRejected().ShouldBe("empty value");
+        _classifier.Classify("ev\uFFFDl.com", "domain").ShouldBeRejected().ShouldStartWith("contains bytes that are not valid UTF-8");
     }
 }

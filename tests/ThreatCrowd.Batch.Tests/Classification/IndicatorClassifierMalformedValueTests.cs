@@ -4,7 +4,7 @@ namespace ThreatCrowd.Batch.Tests.Classification;
 
 public sealed class IndicatorClassifierMalformedValueTests
 {
-    private readonly IndicatorClassifier classifier = new();
+    private readonly IndicatorClassifier _classifier = new();
 
     [Theory]
     [InlineData("256.1.1.1", "IPv4 octet 256 is out of range")]
@@ -17,13 +17,13 @@ public sealed class IndicatorClassifierMalformedValueTests
     [InlineData("1.2.3.04", "IPv4 octet 04 has a leading zero (ambiguous: it may be read as octal)")]
     public void A_broken_ipv4_address_is_rejected_with_what_is_wrong(string raw, string reason)
     {
-        classifier.Classify(raw, null).ShouldBeRejected().ShouldBe(reason);
+        _classifier.Classify(raw, null).ShouldBeRejected().ShouldBe(reason);
     }
 
     [Fact]
     public void An_ipv6_address_with_a_zone_id_is_rejected()
     {
-        classifier.Classify("fe80::1%eth0", null).ShouldBeRejected()
+        _classifier.Classify("fe80::1%eth0", null).ShouldBeRejected()
             .ShouldBe("IPv6 address has a zone id (%eth0), which only means something on one machine; remove it");
     }
 
@@ -33,7 +33,7 @@ public sealed class IndicatorClassifierMalformedValueTests
     [InlineData("12345::1")]
     public void A_broken_ipv6_address_is_rejected(string raw)
     {
-        classifier.Classify(raw, null).ShouldBeRejected().ShouldBe("not a valid IPv6 address");
+        _classifier.Classify(raw, null).ShouldBeRejected().ShouldBe("not a valid IPv6 address");
     }
 
     [Theory]
@@ -52,14 +52,14 @@ public sealed class IndicatorClassifierMalformedValueTests
     [InlineData("evil.xn--zzzz", "top-level domain \"xn--zzzz\" does not exist (not in the Public Suffix List)")]
     public void A_broken_domain_is_rejected_with_what_is_wrong(string raw, string reason)
     {
-        classifier.Classify(raw, null).ShouldBeRejected().ShouldBe(reason);
+        _classifier.Classify(raw, null).ShouldBeRejected().ShouldBe(reason);
     }
 
     [Fact]
     public void A_domain_label_of_64_characters_is_rejected()
     {
-        classifier.Classify(new string('a', 63) + ".com", null).ShouldBeAccepted();
-        classifier.Classify(new string('a', 64) + ".com", null).ShouldBeRejected()
+        _classifier.Classify(new string('a', 63) + ".com", null).ShouldBeAccepted();
+        _classifier.Classify(new string('a', 64) + ".com", null).ShouldBeRejected()
             .ShouldBe("domain label longer than 63 characters");
     }
 
@@ -70,8 +70,8 @@ public sealed class IndicatorClassifierMalformedValueTests
         var longest = $"{label}.{label}.{label}.{label}.solutions";
         longest.Length.ShouldBe(253);
 
-        classifier.Classify(longest, null).ShouldBeAccepted();
-        classifier.Classify("a" + longest, null).ShouldBeRejected().ShouldBe("domain name longer than 253 characters");
+        _classifier.Classify(longest, null).ShouldBeAccepted();
+        _classifier.Classify("a" + longest, null).ShouldBeRejected().ShouldBe("domain name longer than 253 characters");
     }
 
     [Theory]
@@ -83,14 +83,14 @@ public sealed class IndicatorClassifierMalformedValueTests
     [InlineData("üser@evil.com", "e-mail local part (before the @) may only hold printable ASCII characters")]
     public void A_broken_email_address_is_rejected_with_what_is_wrong(string raw, string reason)
     {
-        classifier.Classify(raw, null).ShouldBeRejected().ShouldBe(reason);
+        _classifier.Classify(raw, null).ShouldBeRejected().ShouldBe(reason);
     }
 
     [Fact]
     public void An_email_local_part_longer_than_64_characters_is_rejected()
     {
-        classifier.Classify(new string('a', 64) + "@evil.com", null).ShouldBeAccepted();
-        classifier.Classify(new string('a', 65) + "@evil.com", null).ShouldBeRejected()
+        _classifier.Classify(new string('a', 64) + "@evil.com", null).ShouldBeAccepted();
+        _classifier.Classify(new string('a', 65) + "@evil.com", null).ShouldBeRejected()
             .ShouldBe("e-mail local part (before the @) longer than 64 characters");
     }
 
@@ -102,13 +102,13 @@ public sealed class IndicatorClassifierMalformedValueTests
     [InlineData(65)]
     public void Hex_of_a_length_no_hash_has_is_rejected(int length)
     {
-        classifier.Classify(new string('a', length), null).ShouldBeRejected()
+        _classifier.Classify(new string('a', length), null).ShouldBeRejected()
             .ShouldBe($"{length} hex digits is not a file hash (MD5 has 32, SHA-1 40, SHA-256 64)");
     }
 
     [Fact]
     public void An_international_name_that_cannot_be_converted_is_rejected()
     {
-        classifier.Classify("bü..de", null).ShouldBeRejected().ShouldBe("international domain name cannot be converted to punycode");
+        _classifier.Classify("bü..de", null).ShouldBeRejected().ShouldBe("international domain name cannot be converted to punycode");
     }
 }

@@ -5,7 +5,7 @@ namespace ThreatCrowd.Batch.Tests.Classification;
 
 public sealed class IndicatorClassifierNormalizationTests
 {
-    private readonly IndicatorClassifier classifier = new();
+    private readonly IndicatorClassifier _classifier = new();
 
     [Theory]
     [InlineData("  evil.com  ", "evil.com")]
@@ -18,7 +18,7 @@ public sealed class IndicatorClassifierNormalizationTests
     [InlineData("\" <evil.com> \"", "evil.com")]
     public void Whitespace_and_enclosing_quotes_are_removed(string raw, string expected)
     {
-        classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Domain, expected));
+        _classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Domain, expected));
     }
 
     [Theory]
@@ -31,7 +31,7 @@ public sealed class IndicatorClassifierNormalizationTests
     [InlineData("www[.]evil[.]com", "www.evil.com")]
     public void A_defanged_domain_is_refanged(string raw, string expected = "evil.com")
     {
-        classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Domain, expected));
+        _classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Domain, expected));
     }
 
     [Theory]
@@ -41,7 +41,7 @@ public sealed class IndicatorClassifierNormalizationTests
     [InlineData("user[at]evil[.]com")]
     public void A_defanged_email_address_is_refanged(string raw)
     {
-        classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Email, "user@evil.com"));
+        _classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Email, "user@evil.com"));
     }
 
     [Theory]
@@ -65,7 +65,7 @@ public sealed class IndicatorClassifierNormalizationTests
     [InlineData("*.evil.com")]
     public void A_url_is_reduced_to_its_host(string raw)
     {
-        classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Domain, "evil.com"));
+        _classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Domain, "evil.com"));
     }
 
     [Theory]
@@ -77,7 +77,7 @@ public sealed class IndicatorClassifierNormalizationTests
     [InlineData("[2001:db8::1]:443", "2001:db8::1")]
     public void A_url_whose_host_is_an_address_gives_an_ip(string raw, string expected)
     {
-        classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Ip, expected));
+        _classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Ip, expected));
     }
 
     [Theory]
@@ -87,7 +87,7 @@ public sealed class IndicatorClassifierNormalizationTests
     [InlineData("evil.xn--p1ai")]
     public void A_name_under_a_real_top_level_domain_is_a_domain(string raw)
     {
-        classifier.Classify(raw, null).ShouldBeAccepted().Type.ShouldBe(IndicatorType.Domain);
+        _classifier.Classify(raw, null).ShouldBeAccepted().Type.ShouldBe(IndicatorType.Domain);
     }
 
     [Theory]
@@ -96,7 +96,7 @@ public sealed class IndicatorClassifierNormalizationTests
     [InlineData("http://google.com./", "google.com")]
     public void Trailing_dots_are_removed_from_domains(string raw, string expected)
     {
-        classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Domain, expected));
+        _classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Domain, expected));
     }
 
     [Theory]
@@ -106,7 +106,7 @@ public sealed class IndicatorClassifierNormalizationTests
     [InlineData("mailto:Someone@Evil.com", "email", "someone@evil.com")]
     public void Domains_email_addresses_and_hashes_are_lower_cased(string raw, string type, string expected)
     {
-        var indicator = classifier.Classify(raw, null).ShouldBeAccepted();
+        var indicator = _classifier.Classify(raw, null).ShouldBeAccepted();
 
         indicator.Type.ToName().ShouldBe(type);
         indicator.Value.ShouldBe(expected);
@@ -120,13 +120,13 @@ public sealed class IndicatorClassifierNormalizationTests
     [InlineData("xn--bcher-kva.de", "xn--bcher-kva.de")]
     public void An_international_domain_becomes_punycode(string raw, string expected)
     {
-        classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Domain, expected));
+        _classifier.Classify(raw, null).ShouldBeAccepted().ShouldBe(new Indicator(IndicatorType.Domain, expected));
     }
 
     [Fact]
     public void An_email_address_at_an_international_domain_gets_a_punycode_domain()
     {
-        classifier.Classify("info@bücher.de", null).ShouldBeAccepted()
+        _classifier.Classify("info@bücher.de", null).ShouldBeAccepted()
             .ShouldBe(new Indicator(IndicatorType.Email, "info@xn--bcher-kva.de"));
     }
 
@@ -135,7 +135,7 @@ public sealed class IndicatorClassifierNormalizationTests
     {
         const string value = "evil.com";
 
-        var indicator = classifier.Classify(value, null).ShouldBeAccepted();
+        var indicator = _classifier.Classify(value, null).ShouldBeAccepted();
 
         ReferenceEquals(indicator.Value, value).ShouldBeTrue();
     }

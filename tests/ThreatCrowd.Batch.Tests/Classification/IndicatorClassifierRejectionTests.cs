@@ -4,7 +4,7 @@ namespace ThreatCrowd.Batch.Tests.Classification;
 
 public sealed class IndicatorClassifierRejectionTests
 {
-    private readonly IndicatorClassifier classifier = new();
+    private readonly IndicatorClassifier _classifier = new();
 
     [Theory]
     [InlineData("")]
@@ -14,7 +14,7 @@ public sealed class IndicatorClassifierRejectionTests
     [InlineData("< >")]
     public void An_empty_value_is_rejected(string raw)
     {
-        classifier.Classify(raw, null).ShouldBeRejected().ShouldBe("empty value");
+        _classifier.Classify(raw, null).ShouldBeRejected().ShouldBe("empty value");
     }
 
     [Theory]
@@ -25,7 +25,7 @@ public sealed class IndicatorClassifierRejectionTests
     [InlineData("exa\u00A0mple.com", "contains a space character (U+00A0)")]
     public void Whitespace_inside_a_value_is_rejected(string raw, string reason)
     {
-        classifier.Classify(raw, null).ShouldBeRejected().ShouldBe(reason);
+        _classifier.Classify(raw, null).ShouldBeRejected().ShouldBe(reason);
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public sealed class IndicatorClassifierRejectionTests
     [InlineData("C:\\Windows\\evil.exe")]
     public void A_value_that_resembles_no_indicator_gets_the_general_reason(string raw)
     {
-        classifier.Classify(raw, null).ShouldBeRejected().ShouldBe(IndicatorClassifier.NotRecognized);
+        _classifier.Classify(raw, null).ShouldBeRejected().ShouldBe(IndicatorClassifier.NotRecognized);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class IndicatorClassifierRejectionTests
     [InlineData("\uFFFD")]
     public void Bytes_that_were_not_utf8_are_rejected(string raw)
     {
-        classifier.Classify(raw, null).ShouldBeRejected().ShouldBe("contains bytes that are not valid UTF-8 (save the file as UTF-8)");
+        _classifier.Classify(raw, null).ShouldBeRejected().ShouldBe("contains bytes that are not valid UTF-8 (save the file as UTF-8)");
     }
 
     [Theory]
@@ -62,7 +62,7 @@ public sealed class IndicatorClassifierRejectionTests
     [InlineData("ev\u200Dil.com", "contains an invisible character (U+200D)")]
     public void Control_and_invisible_characters_are_rejected(string raw, string reason)
     {
-        classifier.Classify(raw, null).ShouldBeRejected().ShouldBe(reason);
+        _classifier.Classify(raw, null).ShouldBeRejected().ShouldBe(reason);
     }
 
     [Fact]
@@ -71,9 +71,9 @@ public sealed class IndicatorClassifierRejectionTests
         var padded = new string(' ', 2040) + "evil.com" + " ";
         padded.Length.ShouldBe(2049);
 
-        classifier.Classify(padded, null).ShouldBeRejected().ShouldBe("value longer than 2048 characters");
-        classifier.Classify(padded, "antivirus").ShouldBeRejected().ShouldBe("value longer than 2048 characters");
-        classifier.Classify(padded[1..], null).ShouldBeAccepted();
+        _classifier.Classify(padded, null).ShouldBeRejected().ShouldBe("value longer than 2048 characters");
+        _classifier.Classify(padded, "antivirus").ShouldBeRejected().ShouldBe("value longer than 2048 characters");
+        _classifier.Classify(padded[1..], null).ShouldBeAccepted();
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class IndicatorClassifierRejectionTests
     [InlineData("2001:db8::/32", "a CIDR range (2001:db8::/32), not a single address; list the addresses to look up")]
     public void A_cidr_range_is_rejected_rather_than_cut_to_its_first_address(string raw, string reason)
     {
-        classifier.Classify(raw, null).ShouldBeRejected().ShouldBe(reason);
+        _classifier.Classify(raw, null).ShouldBeRejected().ShouldBe(reason);
     }
 
     [Theory]
@@ -89,6 +89,6 @@ public sealed class IndicatorClassifierRejectionTests
     [InlineData("http://user@/path")]
     public void A_url_without_a_host_is_rejected(string raw)
     {
-        classifier.Classify(raw, null).ShouldBeRejected().ShouldBe("URL has no host name");
+        _classifier.Classify(raw, null).ShouldBeRejected().ShouldBe("URL has no host name");
     }
 }

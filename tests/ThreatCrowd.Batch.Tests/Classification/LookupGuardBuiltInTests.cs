@@ -5,7 +5,7 @@ namespace ThreatCrowd.Batch.Tests.Classification;
 
 public sealed class LookupGuardBuiltInTests
 {
-    private readonly LookupGuard guard = new([]);
+    private readonly LookupGuard _guard = new([]);
 
     [Theory]
     [InlineData("0.0.0.0", "\"this network\" address (0.0.0.0/8)")]
@@ -86,7 +86,7 @@ public sealed class LookupGuardBuiltInTests
     [InlineData("fe7f:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "unassigned address (outside global unicast 2000::/3) (8000::/1)")]
     public void The_first_and_last_address_of_each_special_range_are_never_sent(string address, string kind)
     {
-        guard.WhyNotAllowed(new Indicator(IndicatorType.Ip, address)).ShouldBe($"{kind}: never sent to the API");
+        _guard.WhyNotAllowed(new Indicator(IndicatorType.Ip, address)).ShouldBe($"{kind}: never sent to the API");
     }
 
     [Theory]
@@ -96,7 +96,7 @@ public sealed class LookupGuardBuiltInTests
     [InlineData("2002:c000:204::", "6to4 address of 192.0.2.4: documentation address (192.0.2.0/24)")]
     public void A_6to4_address_of_a_special_use_IPv4_address_is_never_sent(string address, string why)
     {
-        guard.WhyNotAllowed(new Indicator(IndicatorType.Ip, address)).ShouldBe($"{why}: never sent to the API");
+        _guard.WhyNotAllowed(new Indicator(IndicatorType.Ip, address)).ShouldBe($"{why}: never sent to the API");
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class LookupGuardBuiltInTests
     [InlineData("2002:bc28:4b84::1")]
     public void An_address_just_outside_the_special_ranges_may_be_sent(string address)
     {
-        guard.WhyNotAllowed(new Indicator(IndicatorType.Ip, address)).ShouldBeNull();
+        _guard.WhyNotAllowed(new Indicator(IndicatorType.Ip, address)).ShouldBeNull();
     }
 
     [Theory]
@@ -187,7 +187,7 @@ public sealed class LookupGuardBuiltInTests
     [InlineData("eap-noob.arpa", "infrastructure name (.arpa)")]
     public void Special_use_names_are_never_sent(string name, string kind)
     {
-        guard.WhyNotAllowed(new Indicator(IndicatorType.Domain, name)).ShouldBe($"{kind}: never sent to the API");
+        _guard.WhyNotAllowed(new Indicator(IndicatorType.Domain, name)).ShouldBe($"{kind}: never sent to the API");
     }
 
     [Theory]
@@ -202,27 +202,27 @@ public sealed class LookupGuardBuiltInTests
     [InlineData("evil.com")]
     public void Names_that_only_resemble_special_ones_may_be_sent(string name)
     {
-        guard.WhyNotAllowed(new Indicator(IndicatorType.Domain, name)).ShouldBeNull();
+        _guard.WhyNotAllowed(new Indicator(IndicatorType.Domain, name)).ShouldBeNull();
     }
 
     [Fact]
     public void An_email_address_at_a_special_use_domain_is_never_sent()
     {
-        guard.WhyNotAllowed(new Indicator(IndicatorType.Email, "admin@mail.example.com"))
+        _guard.WhyNotAllowed(new Indicator(IndicatorType.Email, "admin@mail.example.com"))
             .ShouldBe("documentation name (example.com): never sent to the API");
-        guard.WhyNotAllowed(new Indicator(IndicatorType.Email, "admin@evil.com")).ShouldBeNull();
+        _guard.WhyNotAllowed(new Indicator(IndicatorType.Email, "admin@evil.com")).ShouldBeNull();
     }
 
     [Fact]
     public void Hashes_other_than_the_empty_files_and_antivirus_names_are_always_allowed()
     {
-        guard.WhyNotAllowed(new Indicator(IndicatorType.File, "ec8c89aa5e521572c74e2dd02a4daf78")).ShouldBeNull();
-        guard.WhyNotAllowed(new Indicator(IndicatorType.Antivirus, "localhost")).ShouldBeNull();
+        _guard.WhyNotAllowed(new Indicator(IndicatorType.File, "ec8c89aa5e521572c74e2dd02a4daf78")).ShouldBeNull();
+        _guard.WhyNotAllowed(new Indicator(IndicatorType.Antivirus, "localhost")).ShouldBeNull();
     }
 
     [Fact]
     public void An_ip_value_that_is_not_an_address_is_refused()
     {
-        guard.WhyNotAllowed(new Indicator(IndicatorType.Ip, "1.2.3")).ShouldBe("not a valid IP address: never sent to the API");
+        _guard.WhyNotAllowed(new Indicator(IndicatorType.Ip, "1.2.3")).ShouldBe("not a valid IP address: never sent to the API");
     }
 }

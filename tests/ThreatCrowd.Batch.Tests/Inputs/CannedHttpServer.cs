@@ -10,23 +10,23 @@ namespace ThreatCrowd.Batch.Tests.Inputs;
 /// </summary>
 internal sealed class CannedHttpServer : IAsyncDisposable
 {
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly byte[]? response;
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Task serving;
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> requestHeads = new();
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly byte[]? _response;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _serving;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _requestHeads = new();
 
     public CannedHttpServer(byte[]? response)
     {
-        this.response = response;
-        listener.Start();
-        serving = Task.Run(ServeAsync);
+        _response = response;
+        _listener.Start();
+        _serving = Task.Run(ServeAsync);
     }
 
     /// <summary>The request line and headers of every request received so far, as sent.</summary>
-    public IReadOnlyCollection<string> RequestHeads => requestHeads;
+    public IReadOnlyCollection<string> RequestHeads => _requestHeads;
 
-    public string Url(string path) => $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}{path}";
+    public string Url(string path) => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}{path}";
 
     /// <summary>A whole answer; <paramref name="extraHeaders"/> are complete header lines, sent as they are.</summary>
     public static byte[] Response(int status, string reason, string body, string contentType = "text/plain", params string[] extraHeaders)
@@ -49,10 +49,10 @@ internal sealed class CannedHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stopping.CancelAsync();
-        listener.Stop();
-        await serving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        stopping.Dispose();
+        await _stopping.CancelAsync();
+        _listener.Stop();
+        await _serving.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stopping.Dispose();
     }
 
     private async Task ServeAsync()
@@ -62,7 +62,7 @@ internal sealed class CannedHttpServer : IAsyncDisposable
         {
             while (true)
             {
-                var client = await listener.AcceptTcpClientAsync(stopping.Token);
+                var client = await _listener.AcceptTcpClientAsync(_stopping.Token);
                 connections.Add(AnswerAsync(client));
             }
         }
@@ -77,14 +77,14 @@ internal sealed class CannedHttpServer : IAsyncDisposable
         using (client)
         {
             var stream = client.GetStream();
-            requestHeads.Enqueue(await ReadRequestHeadAsync(stream));
-            if (response is null)
+            _requestHeads.Enqueue(await ReadRequestHeadAsync(stream));
+            if (_response is null)
             {
-                await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await Task.Delay(Timeout.Infinite, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 return;
             }
 
-            await stream.WriteAsync(response, stopping.Token);
+            await stream.WriteAsync(_response, _stopping.Token);
             client.Client.Shutdown(SocketShutdown.Send);
         }
     }
@@ -95,7 +95,7 @@ internal sealed class CannedHttpServer : IAsyncDisposable
         var buffer = new byte[4096];
         while (!seen.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
         {
-            int read = await stream.ReadAsync(buffer, stopping.Token);
+            int read = await stream.ReadAsync(buffer, _stopping.Token);
             if (read == 0)
             {
                 break;

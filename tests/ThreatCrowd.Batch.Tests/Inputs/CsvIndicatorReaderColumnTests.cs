@@ -6,23 +6,23 @@ namespace ThreatCrowd.Batch.Tests.Inputs;
 
 public sealed class CsvIndicatorReaderColumnTests : IDisposable
 {
-    private readonly TempDirectory directory = new();
-    private readonly CsvIndicatorReader reader = new();
+    private readonly TempDirectory _directory = new();
+    private readonly CsvIndicatorReader _reader = new();
 
-    public void Dispose() => directory.Dispose();
+    public void Dispose() => _directory.Dispose();
 
     private List<SourceEntry> Read(string text)
     {
-        var path = directory.Write("input.csv", text);
-        return [.. reader.Read(path)];
+        var path = _directory.Write("input.csv", text);
+        return [.. _reader.Read(path)];
     }
 
     [Fact]
     public void A_generic_column_is_read_with_the_type_column_as_hint_and_other_columns_ignored()
     {
-        var path = directory.Write("demo.csv", "comment,indicator,type\nfirst,aoldaily[.]com,\nsecond,plugx,antivirus\n");
+        var path = _directory.Write("demo.csv", "comment,indicator,type\nfirst,aoldaily[.]com,\nsecond,plugx,antivirus\n");
 
-        reader.Read(path).ShouldBe(
+        _reader.Read(path).ShouldBe(
         [
             new SourceEntry(path, 2, "aoldaily[.]com", null),
             new SourceEntry(path, 3, "plugx", "antivirus"),

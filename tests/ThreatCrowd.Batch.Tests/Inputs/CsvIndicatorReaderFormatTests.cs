@@ -7,13 +7,13 @@ namespace ThreatCrowd.Batch.Tests.Inputs;
 
 public sealed class CsvIndicatorReaderFormatTests : IDisposable
 {
-    private readonly TempDirectory directory = new();
-    private readonly CsvIndicatorReader reader = new();
+    private readonly TempDirectory _directory = new();
+    private readonly CsvIndicatorReader _reader = new();
 
-    public void Dispose() => directory.Dispose();
+    public void Dispose() => _directory.Dispose();
 
     private List<(long Line, string Value, string? TypeHint)> Read(string text) =>
-        [.. reader.Read(directory.Write("input.csv", text)).Select(entry => (entry.Line, entry.Value, entry.TypeHint))];
+        [.. _reader.Read(_directory.Write("input.csv", text)).Select(entry => (entry.Line, entry.Value, entry.TypeHint))];
 
     [Theory]
     [InlineData(",")]
@@ -35,9 +35,9 @@ public sealed class CsvIndicatorReaderFormatTests : IDisposable
     [Fact]
     public void A_utf8_byte_order_mark_does_not_hide_the_header()
     {
-        var path = directory.WriteBytes("bom.csv", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("indicator\nevil.com\n")]);
+        var path = _directory.WriteBytes("bom.csv", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("indicator\nevil.com\n")]);
 
-        reader.Read(path).ShouldBe([new SourceEntry(path, 2, "evil.com", null)]);
+        _reader.Read(path).ShouldBe([new SourceEntry(path, 2, "evil.com", null)]);
     }
 
     [Fact]
@@ -84,9 +84,9 @@ public sealed class CsvIndicatorReaderFormatTests : IDisposable
     public void Bytes_that_are_not_utf8_arrive_as_replacement_characters()
     {
         byte[] latin1 = [.. Encoding.ASCII.GetBytes("indicator\ncaf"), 0xE9, .. Encoding.ASCII.GetBytes(".com\nevil.com\n")];
-        var path = directory.WriteBytes("latin1.csv", latin1);
+        var path = _directory.WriteBytes("latin1.csv", latin1);
 
-        reader.Read(path).Select(entry => entry.Value).ShouldBe(["caf\uFFFD.com", "evil.com"]);
+        _reader.Read(path).Select(entry => entry.Value).ShouldBe(["caf\uFFFD.com", "evil.com"]);
     }
 
     [Fact]

@@ -6,15 +6,15 @@ namespace ThreatCrowd.Batch.Tests.Inputs;
 
 public sealed class CsvIndicatorReaderHeaderTests : IDisposable
 {
-    private readonly TempDirectory directory = new();
-    private readonly CsvIndicatorReader reader = new();
+    private readonly TempDirectory _directory = new();
+    private readonly CsvIndicatorReader _reader = new();
 
-    public void Dispose() => directory.Dispose();
+    public void Dispose() => _directory.Dispose();
 
     private List<SourceEntry> Read(string text)
     {
-        var path = directory.Write("input.csv", text);
-        return [.. reader.Read(path)];
+        var path = _directory.Write("input.csv", text);
+        return [.. _reader.Read(path)];
     }
 
     [Fact]
@@ -53,9 +53,9 @@ public sealed class CsvIndicatorReaderHeaderTests : IDisposable
     [Fact]
     public void A_header_that_names_no_indicator_column_is_reported_once()
     {
-        var path = directory.Write("input.csv", "comment,type\nx,domain\ny,ip\n");
+        var path = _directory.Write("input.csv", "comment,type\nx,domain\ny,ip\n");
 
-        var entries = reader.Read(path).ToList();
+        var entries = _reader.Read(path).ToList();
 
         entries.Count.ShouldBe(1);
         entries[0].Line.ShouldBe(1);

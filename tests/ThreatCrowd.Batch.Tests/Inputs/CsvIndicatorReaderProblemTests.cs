@@ -6,45 +6,45 @@ namespace ThreatCrowd.Batch.Tests.Inputs;
 
 public sealed class CsvIndicatorReaderProblemTests : IDisposable
 {
-    private readonly TempDirectory directory = new();
-    private readonly CsvIndicatorReader reader = new();
+    private readonly TempDirectory _directory = new();
+    private readonly CsvIndicatorReader _reader = new();
 
-    public void Dispose() => directory.Dispose();
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public void A_missing_file_gives_one_problem_entry_at_line_0()
     {
-        var path = Path.Combine(directory.Path, "missing.csv");
+        var path = Path.Combine(_directory.Path, "missing.csv");
 
-        reader.Read(path).ShouldBe(
+        _reader.Read(path).ShouldBe(
             [new SourceEntry(path, 0, "", null, $"cannot read \"{path}\": file not found; check Sources:CsvFiles or --input")]);
     }
 
     [Fact]
     public void A_file_in_a_missing_directory_is_reported_as_not_found()
     {
-        var path = Path.Combine(directory.Path, "nowhere", "missing.csv");
+        var path = Path.Combine(_directory.Path, "nowhere", "missing.csv");
 
-        reader.Read(path).Single().Problem.ShouldBe($"cannot read \"{path}\": file not found; check Sources:CsvFiles or --input");
+        _reader.Read(path).Single().Problem.ShouldBe($"cannot read \"{path}\": file not found; check Sources:CsvFiles or --input");
     }
 
     [Fact]
     public void A_directory_given_as_a_file_gives_one_problem_entry()
     {
-        reader.Read(directory.Path).ShouldBe(
+        _reader.Read(_directory.Path).ShouldBe(
         [
-            new SourceEntry(directory.Path, 0, "", null,
-                $"cannot read \"{directory.Path}\": it is a directory, not a file; name a CSV file in Sources:CsvFiles or --input"),
+            new SourceEntry(_directory.Path, 0, "", null,
+                $"cannot read \"{_directory.Path}\": it is a directory, not a file; name a CSV file in Sources:CsvFiles or --input"),
         ]);
     }
 
     [Fact]
     public void Reading_is_lazy_so_the_file_is_only_opened_when_enumerated()
     {
-        var path = Path.Combine(directory.Path, "later.csv");
-        var entries = reader.Read(path);
+        var path = Path.Combine(_directory.Path, "later.csv");
+        var entries = _reader.Read(path);
 
-        directory.Write("later.csv", "evil.com\n");
+        _directory.Write("later.csv", "evil.com\n");
 
         entries.ShouldBe([new SourceEntry(path, 1, "evil.com", null)]);
     }
@@ -52,9 +52,9 @@ public sealed class CsvIndicatorReaderProblemTests : IDisposable
     [Fact]
     public void An_unclosed_quote_gives_a_problem_and_the_lines_after_it_are_still_read()
     {
-        var path = directory.Write("input.csv", "indicator,comment\ngood1.com,x\n\"unclosed.com,y\ngood2.com,z\ngood3.com,w\n");
+        var path = _directory.Write("input.csv", "indicator,comment\ngood1.com,x\n\"unclosed.com,y\ngood2.com,z\ngood3.com,w\n");
 
-        var entries = reader.Read(path).ToList();
+        var entries = _reader.Read(path).ToList();
 
         entries.Select(entry => (entry.Line, entry.Value, entry.Problem is null)).ShouldBe(
         [
@@ -69,17 +69,17 @@ public sealed class CsvIndicatorReaderProblemTests : IDisposable
     [Fact]
     public void An_unclosed_quote_on_the_last_line_is_reported()
     {
-        var path = directory.Write("input.csv", "indicator\ngood.com\n\"unclosed.com");
+        var path = _directory.Write("input.csv", "indicator\ngood.com\n\"unclosed.com");
 
-        reader.Read(path).Select(entry => (entry.Line, entry.Problem is null)).ShouldBe([(2L, true), (3L, false)]);
+        _reader.Read(path).Select(entry => (entry.Line, entry.Problem is null)).ShouldBe([(2L, true), (3L, false)]);
     }
 
     [Fact]
     public void A_stray_quote_gives_a_problem_for_its_line_and_reading_goes_on()
     {
-        var path = directory.Write("input.csv", "indicator\nev\"il.com\n\"quoted\"after.com\ngood.com\n");
+        var path = _directory.Write("input.csv", "indicator\nev\"il.com\n\"quoted\"after.com\ngood.com\n");
 
-        var entries = reader.Read(path).ToList();
+        var entries = _reader.Read(path).ToList();
 
         entries.Select(entry => (entry.Line, entry.Problem)).ShouldBe(
         [
@@ -93,18 +93,18 @@ public sealed class CsvIndicatorReaderProblemTests : IDisposable
     [Fact]
     public void A_problem_row_before_the_header_does_not_hide_the_header()
     {
-        var path = directory.Write("input.csv", "\"broken\nindicator\nevil.com\n");
+        var path = _directory.Write("input.csv", "\"broken\nindicator\nevil.com\n");
 
-        reader.Read(path).Select(entry => (entry.Line, entry.Value, entry.Problem is null)).ShouldBe(
+        _reader.Read(path).Select(entry => (entry.Line, entry.Value, entry.Problem is null)).ShouldBe(
             [(1L, "\"broken", false), (3L, "evil.com", true)]);
     }
 
     [Fact]
     public void A_row_over_16_mb_gives_a_problem_and_the_rows_after_it_are_still_read()
     {
-        var path = directory.Write("input.csv", "indicator\n" + new string('x', 17 * 1024 * 1024) + "\nevil.com\n");
+        var path = _directory.Write("input.csv", "indicator\n" + new string('x', 17 * 1024 * 1024) + "\nevil.com\n");
 
-        reader.Read(path).Select(entry => (entry.Line, entry.Value, entry.Problem)).ShouldBe(
+        _reader.Read(path).Select(entry => (entry.Line, entry.Value, entry.Problem)).ShouldBe(
         [
             (2L, "", "row longer than 16 MB, skipped (an unclosed quote, or a file that is not CSV?)"),
             (3L, "evil.com", null),

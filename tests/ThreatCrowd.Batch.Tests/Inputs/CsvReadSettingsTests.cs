@@ -7,14 +7,14 @@ namespace ThreatCrowd.Batch.Tests.Inputs;
 
 public sealed class CsvReadSettingsTests : IDisposable
 {
-    private readonly TempDirectory directory = new();
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose() => directory.Dispose();
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public void Named_columns_are_the_only_ones_read()
     {
-        var path = directory.Write("in.csv", "indicator,other_host\nevil.com,bad.org\n");
+        var path = _directory.Write("in.csv", "indicator,other_host\nevil.com,bad.org\n");
 
         var entries = new CsvIndicatorReader().Read(path, new CsvReadSettings(["other_host"], null, null, false)).ToList();
 
@@ -24,7 +24,7 @@ public sealed class CsvReadSettingsTests : IDisposable
     [Fact]
     public void A_type_applies_to_every_value_and_overrides_the_type_column()
     {
-        var path = directory.Write("in.csv", "indicator,type\nplugx,domain\n");
+        var path = _directory.Write("in.csv", "indicator,type\nplugx,domain\n");
 
         var entries = new CsvIndicatorReader().Read(path, new CsvReadSettings([], "antivirus", null, false)).ToList();
 
@@ -34,8 +34,8 @@ public sealed class CsvReadSettingsTests : IDisposable
     [Fact]
     public void A_header_line_is_taken_as_given_and_columns_by_number_without_a_header()
     {
-        var path = directory.Write("in.csv", "exported by the proxy\nwhen,host\n2024-01-01,evil.com\n");
-        var headerless = directory.Write("plain.csv", "2024-01-01,evil.com,x\n");
+        var path = _directory.Write("in.csv", "exported by the proxy\nwhen,host\n2024-01-01,evil.com\n");
+        var headerless = _directory.Write("plain.csv", "2024-01-01,evil.com,x\n");
 
         new CsvIndicatorReader().Read(path, new CsvReadSettings([], null, 2, false)).Select(entry => (entry.Line, entry.Value)).ShouldBe([(3L, "evil.com")]);
         new CsvIndicatorReader().Read(headerless, new CsvReadSettings(["2"], null, 0, false)).Select(entry => entry.Value).ShouldBe(["evil.com"]);

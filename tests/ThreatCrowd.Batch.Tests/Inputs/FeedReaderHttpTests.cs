@@ -6,9 +6,9 @@ namespace ThreatCrowd.Batch.Tests.Inputs;
 
 public sealed class FeedReaderHttpTests : IDisposable
 {
-    private readonly HttpClient http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 
     [Fact]
     public async Task A_feed_answered_with_200_is_read()
@@ -16,7 +16,7 @@ public sealed class FeedReaderHttpTests : IDisposable
         await using var server = new CannedHttpServer(CannedHttpServer.Response(200, "OK", "# malicious IPs\n188.40.75.132\r\n\r\n50.63.202.70\n"));
         var feed = new FeedSource(server.Url("/feeds/ips.txt"), IndicatorType.Ip);
 
-        var entries = await new FeedReader(http).ReadAsync(feed, CancellationToken.None);
+        var entries = await new FeedReader(_http).ReadAsync(feed, CancellationToken.None);
 
         entries.ShouldBe(
         [
@@ -32,7 +32,7 @@ public sealed class FeedReaderHttpTests : IDisposable
         await using var server = new CannedHttpServer(CannedHttpServer.Response(404, "Not Found", "no such feed"));
         var feed = new FeedSource(server.Url("/gone.txt"), IndicatorType.Domain);
 
-        var thrown = await Should.ThrowAsync<FeedUnavailableException>(() => new FeedReader(http).ReadAsync(feed, CancellationToken.None));
+        var thrown = await Should.ThrowAsync<FeedUnavailableException>(() => new FeedReader(_http).ReadAsync(feed, CancellationToken.None));
 
         thrown.Message.ShouldBe($"feed \"{feed.Url}\" answered HTTP 404 (Not Found)");
         thrown.Feed.ShouldBe(feed);
@@ -60,7 +60,7 @@ public sealed class FeedReaderHttpTests : IDisposable
         await using var server = new CannedHttpServer(CannedHttpServer.Response(503, "Service Unavailable", ""));
         var feed = new FeedSource(server.Url("/ips.txt"), IndicatorType.Ip);
 
-        var thrown = await Should.ThrowAsync<FeedUnavailableException>(() => new FeedReader(http).ReadAsync(feed, CancellationToken.None));
+        var thrown = await Should.ThrowAsync<FeedUnavailableException>(() => new FeedReader(_http).ReadAsync(feed, CancellationToken.None));
 
         thrown.Reason.ShouldBe("answered HTTP 503 (Service Unavailable)");
     }
@@ -72,7 +72,7 @@ public sealed class FeedReaderHttpTests : IDisposable
         await using var server = new CannedHttpServer(CannedHttpServer.Response(200, "OK", page, "text/html"));
         var feed = new FeedSource(server.Url("/ips.txt"), IndicatorType.Ip);
 
-        var thrown = await Should.ThrowAsync<FeedUnavailableException>(() => new FeedReader(http).ReadAsync(feed, CancellationToken.None));
+        var thrown = await Should.ThrowAsync<FeedUnavailableException>(() => new FeedReader(_http).ReadAsync(feed, CancellationToken.None));
 
         thrown.Message.ShouldBe($"feed \"{feed.Url}\" answered an HTML page, not a feed (the service may be down)");
     }
@@ -82,7 +82,7 @@ public sealed class FeedReaderHttpTests : IDisposable
     {
         var feed = new FeedSource($"http://127.0.0.1:{CannedHttpServer.ClosedPort()}/ips.txt", IndicatorType.Ip);
 
-        var thrown = await Should.ThrowAsync<FeedUnavailableException>(() => new FeedReader(http).ReadAsync(feed, CancellationToken.None));
+        var thrown = await Should.ThrowAsync<FeedUnavailableException>(() => new FeedReader(_http).ReadAsync(feed, CancellationToken.None));
 
         thrown.Message.ShouldStartWith($"feed \"{feed.Url}\" cannot be reached: ");
         thrown.Message.ShouldContain("refused", Case.Insensitive);
@@ -108,7 +108,7 @@ public sealed class FeedReaderHttpTests : IDisposable
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var feed = new FeedSource(server.Url("/slow.txt"), IndicatorType.Ip);
 
-        var thrown = await Should.ThrowAsync<Exception>(() => new FeedReader(http).ReadAsync(feed, cancellation.Token));
+        var thrown = await Should.ThrowAsync<Exception>(() => new FeedReader(_http).ReadAsync(feed, cancellation.Token));
 
         thrown.ShouldBeAssignableTo<OperationCanceledException>();
     }
@@ -120,7 +120,7 @@ public sealed class FeedReaderHttpTests : IDisposable
         var feed = new FeedSource(server.Url("/big.txt"), IndicatorType.Domain);
 
         var thrown = await Should.ThrowAsync<FeedUnavailableException>(
-            () => new FeedReader(http, maxFeedBytes: 1000).ReadAsync(feed, CancellationToken.None));
+            () => new FeedReader(_http, maxFeedBytes: 1000).ReadAsync(feed, CancellationToken.None));
 
         thrown.Reason.ShouldBe("is larger than 1000 bytes");
     }

@@ -7,25 +7,25 @@ namespace ThreatCrowd.Batch.Tests.Inputs;
 
 public sealed class FeedReaderLocalTests : IDisposable
 {
-    private readonly TempDirectory directory = new();
-    private readonly HttpClient http = new();
-    private readonly FeedReader reader;
+    private readonly TempDirectory _directory = new();
+    private readonly HttpClient _http = new();
+    private readonly FeedReader _reader;
 
-    public FeedReaderLocalTests() => reader = new FeedReader(http);
+    public FeedReaderLocalTests() => _reader = new FeedReader(_http);
 
     public void Dispose()
     {
-        http.Dispose();
-        directory.Dispose();
+        _http.Dispose();
+        _directory.Dispose();
     }
 
     [Fact]
     public async Task Comments_and_blank_lines_are_skipped_and_lines_keep_their_numbers()
     {
-        var path = directory.Write("ips.txt", "# feed header\r\n\r\n  188.40.75.132  \r\n#10.0.0.5\r\n50.63.202.70\r\n");
+        var path = _directory.Write("ips.txt", "# feed header\r\n\r\n  188.40.75.132  \r\n#10.0.0.5\r\n50.63.202.70\r\n");
         var feed = new FeedSource(path, IndicatorType.Ip);
 
-        var entries = await reader.ReadAsync(feed, CancellationToken.None);
+        var entries = await _reader.ReadAsync(feed, CancellationToken.None);
 
         entries.ShouldBe(
         [
@@ -37,9 +37,9 @@ public sealed class FeedReaderLocalTests : IDisposable
     [Fact]
     public async Task Lf_and_lone_cr_line_ends_count_one_line_each()
     {
-        var path = directory.Write("domains.txt", "a.com\nb.com\rc.com\n\nd.com");
+        var path = _directory.Write("domains.txt", "a.com\nb.com\rc.com\n\nd.com");
 
-        var entries = await reader.ReadAsync(new FeedSource(path, IndicatorType.Domain), CancellationToken.None);
+        var entries = await _reader.ReadAsync(new FeedSource(path, IndicatorType.Domain), CancellationToken.None);
 
         entries.Select(entry => (entry.Line, entry.Value)).ShouldBe([(1L, "a.com"), (2L, "b.com"), (3L, "c.com"), (5L, "d.com")]);
     }
@@ -47,9 +47,9 @@ public sealed class FeedReaderLocalTests : IDisposable
     [Fact]
     public async Task Each_entry_carries_the_feed_type_as_hint()
     {
-        var path = directory.Write("hashes.txt", "\uFEFFec8c89aa5e521572c74e2dd02a4daf78\n");
+        var path = _directory.Write("hashes.txt", "\uFEFFec8c89aa5e521572c74e2dd02a4daf78\n");
 
-        var entries = await reader.ReadAsync(new FeedSource(path, IndicatorType.File), CancellationToken.None);
+        var entries = await _reader.ReadAsync(new FeedSource(path, IndicatorType.File), CancellationToken.None);
 
         entries.ShouldBe([new SourceEntry("feed:" + path, 1, "ec8c89aa5e521572c74e2dd02a4daf78", "file")]);
     }
@@ -57,11 +57,11 @@ public sealed class FeedReaderLocalTests : IDisposable
     [Fact]
     public async Task A_relative_path_is_read_from_the_current_directory()
     {
-        var path = directory.Write("domains.txt", "aoldaily.com\n");
+        var path = _directory.Write("domains.txt", "aoldaily.com\n");
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
         relative.ShouldNotStartWith("/");
 
-        var entries = await reader.ReadAsync(new FeedSource(relative, IndicatorType.Domain), CancellationToken.None);
+        var entries = await _reader.ReadAsync(new FeedSource(relative, IndicatorType.Domain), CancellationToken.None);
 
         entries.ShouldBe([new SourceEntry("feed:" + relative, 1, "aoldaily.com", "domain")]);
     }
@@ -69,10 +69,10 @@ public sealed class FeedReaderLocalTests : IDisposable
     [Fact]
     public async Task A_file_url_is_read_as_a_local_file()
     {
-        var path = directory.Write("domains.txt", "aoldaily.com\n");
+        var path = _directory.Write("domains.txt", "aoldaily.com\n");
         var url = new Uri(path).AbsoluteUri;
 
-        var entries = await reader.ReadAsync(new FeedSource(url, IndicatorType.Domain), CancellationToken.None);
+        var entries = await _reader.ReadAsync(new FeedSource(url, IndicatorType.Domain), CancellationToken.None);
 
         entries.Single().Value.ShouldBe("aoldaily.com");
     }
@@ -80,10 +80,10 @@ public sealed class FeedReaderLocalTests : IDisposable
     [Fact]
     public async Task A_missing_local_file_makes_the_feed_unavailable()
     {
-        var path = Path.Combine(directory.Path, "missing.txt");
+        var path = Path.Combine(_directory.Path, "missing.txt");
 
         var thrown = await Should.ThrowAsync<FeedUnavailableException>(
-            () => reader.ReadAsync(new FeedSource(path, IndicatorType.Ip), CancellationToken.None));
+            () => _reader.ReadAsync(new FeedSource(path, IndicatorType.Ip), CancellationToken.None));
 
         thrown.Message.ShouldBe($"feed \"{path}\" cannot be read: file not found ({path})");
     }
@@ -91,10 +91,10 @@ public sealed class FeedReaderLocalTests : IDisposable
     [Fact]
     public async Task A_saved_html_page_is_not_a_feed()
     {
-        var path = directory.Write("page.txt", "\n  <html><body>Maintenance</body></html>\n");
+        var path = _directory.Write("page.txt", "\n  <html><body>Maintenance</body></html>\n");
 
         var thrown = await Should.ThrowAsync<FeedUnavailableException>(
-            () => reader.ReadAsync(new FeedSource(path, IndicatorType.Ip), CancellationToken.None));
+            () => _reader.ReadAsync(new FeedSource(path, IndicatorType.Ip), CancellationToken.None));
 
         thrown.Message.ShouldBe($"feed \"{path}\" answered an HTML page, not a feed (the service may be down)");
     }
@@ -102,8 +102,8 @@ public sealed class FeedReaderLocalTests : IDisposable
     [Fact]
     public async Task A_feed_over_the_size_cap_is_refused()
     {
-        var path = directory.Write("big.txt", new string('a', 2000));
-        var capped = new FeedReader(http, maxFeedBytes: 1000);
+        var path = _directory.Write("big.txt", new string('a', 2000));
+        var capped = new FeedReader(_http, maxFeedBytes: 1000);
 
         var thrown = await Should.ThrowAsync<FeedUnavailableException>(
             () => capped.ReadAsync(new FeedSource(path, IndicatorType.Domain), CancellationToken.None));
@@ -132,7 +132,7 @@ public sealed class FeedReaderLocalTests : IDisposable
     public async Task An_unsupported_scheme_makes_the_feed_unavailable()
     {
         var thrown = await Should.ThrowAsync<FeedUnavailableException>(
-            () => reader.ReadAsync(new FeedSource("ftp://feeds.example/ips.txt", IndicatorType.Ip), CancellationToken.None));
+            () => _reader.ReadAsync(new FeedSource("ftp://feeds.example/ips.txt", IndicatorType.Ip), CancellationToken.None));
 
         thrown.Message.ShouldStartWith("feed \"ftp://feeds.example/ips.txt\" uses a scheme that is not supported");
     }

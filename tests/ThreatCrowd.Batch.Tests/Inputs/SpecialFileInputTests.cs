@@ -12,14 +12,14 @@ namespace ThreatCrowd.Batch.Tests.Inputs;
 public sealed class SpecialFileInputTests : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
-    private readonly TempDirectory directory = new();
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose() => directory.Dispose();
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task A_fifo_given_as_a_csv_input_is_refused_without_waiting_for_a_writer()
     {
-        var fifo = SpecialFiles.Fifo(directory.File("in.csv"));
+        var fifo = SpecialFiles.Fifo(_directory.File("in.csv"));
         try
         {
             var entries = await Task.Run(() => new CsvIndicatorReader().Read(fifo).ToList()).WaitAsync(Limit);
@@ -44,7 +44,7 @@ public sealed class SpecialFileInputTests : IDisposable
     [Fact]
     public async Task A_fifo_given_as_a_local_feed_is_refused_without_waiting_for_a_writer()
     {
-        var fifo = SpecialFiles.Fifo(directory.File("feed.txt"));
+        var fifo = SpecialFiles.Fifo(_directory.File("feed.txt"));
         using var http = new HttpClient();
         try
         {

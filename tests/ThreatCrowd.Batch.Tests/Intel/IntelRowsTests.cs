@@ -4,6 +4,7 @@ using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Intel;
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
+using ThreatCrowd.Batch.Store.Sqlite;
 using ThreatCrowd.Batch.Tables;
 using ThreatCrowd.Batch.Tests.Support;
 using static ThreatCrowd.Batch.Tests.Store.StoreContent;

@@ -7,7 +7,7 @@ namespace ThreatCrowd.Batch.Tests.Lookups;
 /// <summary>Related items are let into the store only as an input would be: classified, guarded, normalized.</summary>
 public sealed class RelatedValueGateTests
 {
-    private readonly RelatedValueGate gate = new(new LookupGuard(["corp.example.net"]));
+    private readonly RelatedValueGate _gate = new(new LookupGuard(["corp.example.net"]));
 
     [Theory]
     [InlineData("domain", "../x.traversal.com")]
@@ -28,7 +28,7 @@ public sealed class RelatedValueGateTests
     {
         var answer = Answer(new Relation(RelationKind.Resolution, value, type, null));
 
-        gate.Admit(answer).Relations.ShouldBeEmpty();
+        _gate.Admit(answer).Relations.ShouldBeEmpty();
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class RelatedValueGateTests
             new Relation(RelationKind.Reference, "=see the report", "reference", null),
             new Relation(RelationKind.Scan, "Trojan.Win32.Cossta", "antivirus", null));
 
-        gate.Admit(answer).Relations.ShouldBe(
+        _gate.Admit(answer).Relations.ShouldBe(
         [
             new Relation(RelationKind.Subdomain, "www.example-site.info", "domain", "2016-01-01"),
             new Relation(RelationKind.Email, "admin@example-site.info", "email", null),
@@ -57,7 +57,7 @@ public sealed class RelatedValueGateTests
     {
         var answer = Answer() with { Md5 = "not-a-hash/../x", Sha1 = "01F5C3905F2098650F16F50A1B26156586238BFE" };
 
-        var admitted = gate.Admit(answer);
+        var admitted = _gate.Admit(answer);
 
         admitted.Md5.ShouldBeNull();
         admitted.Sha1.ShouldBe("01f5c3905f2098650f16f50a1b26156586238bfe");

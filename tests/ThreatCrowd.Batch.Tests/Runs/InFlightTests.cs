@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Cli;
 using ThreatCrowd.Batch.Store;
+using ThreatCrowd.Batch.Store.Sqlite;
 using ThreatCrowd.Batch.Tests.Support;
 
 namespace ThreatCrowd.Batch.Tests.Runs;
@@ -14,11 +15,12 @@ public sealed class InFlightTests
         await using var h = await PipelineHarness.StartAsync();
         var input = h.Dir.Write("in.csv", "domain\nfirst.example-one.org\nsecond.example-one.org\nthird.example-one.org\n");
         await h.RunAsync("import", "--input", input);
-        using (var db = StoreDatabase.Open(h.StorePath))
+        using (var store = StoreFactory.Open(new StoreSettings(h.StorePath), exclusive: true))
         {
             // As a process killed mid-request leaves it: the start recorded, the outcome never stored.
-            var first = db.ExecuteScalar<long>("SELECT id FROM indicators WHERE value = 'first.example-one.org'");
-            new PacingState(db).RecordRequest(h.Clock.GetUtcNow().AddMinutes(-5), first);
+            var first = store.Queue.Load(h.Clock.GetUtcNow(), TimeSpan.FromDays(7), 1, [])[0];
+            store.Queue.Find(first)!.Indicator.Value.ShouldBe("first.example-one.org");
+            store.Pacing.RecordRequest(h.Clock.GetUtcNow().AddMinutes(-5), first);
         }
 
         var result = await h.RunAsync("resume");

@@ -72,10 +72,10 @@ public sealed class BatchSchedulerTests
         using var dir = new TempDirectory();
         var output = new StringWriter();
         var slow = Options(server, dir, "* * * * * ?", [.. Enumerable.Range(0, 12).Select(i => $"s{i}.example-slow.org")], interval: "00:00:00.250");
-        using (var db = StoreDatabase.Open(slow.Store.Path))
+        using (var store = StoreFactory.Open(new StoreSettings(slow.Store.Path), exclusive: false))
         {
-            var runs = new RunLog(db);
-            runs.Finish(runs.Start("run", DateTimeOffset.UtcNow.AddMinutes(-30)), DateTimeOffset.UtcNow.AddMinutes(-29), RunLog.Killed);
+            var runs = store.Runs;
+            runs.Finish(runs.Start("run", DateTimeOffset.UtcNow.AddMinutes(-30)), DateTimeOffset.UtcNow.AddMinutes(-29), IRunLog.Killed);
         }
 
         await RunSchedulerUntil(slow, output, () => FinishedRuns(dir) >= 2 && output.ToString().Contains("skipped", StringComparison.Ordinal));
@@ -96,9 +96,9 @@ public sealed class BatchSchedulerTests
         using var dir = new TempDirectory();
         var output = new StringWriter();
         var options = Options(server, dir, "0 0 1 * * ?", "aoldaily.com");
-        using (var db = StoreDatabase.Open(options.Store.Path))
+        using (var store = StoreFactory.Open(new StoreSettings(options.Store.Path), exclusive: false))
         {
-            var runs = new RunLog(db);
+            var runs = store.Runs;
             var threeNightsAgo = DateTimeOffset.UtcNow.AddDays(-3);
             runs.Finish(runs.Start(ScheduledRuns.Verb, threeNightsAgo), threeNightsAgo.AddHours(1), "completed");
         }
@@ -150,8 +150,11 @@ public sealed class BatchSchedulerTests
         }
     }
 
+    // The file exists a moment before the schema is committed in it: until then no run has finished either.
     private static long FinishedRuns(TempDirectory dir) =>
-        File.Exists(dir.File("store.db")) ? Query<long>(dir, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL") : 0;
+        File.Exists(dir.File("store.db")) && Query<long>(dir, "SELECT count(*) FROM sqlite_schema WHERE name = 'runs'") > 0
+            ? Query<long>(dir, "SELECT count(*) FROM runs WHERE ended_at IS NOT NULL")
+            : 0;
 
     private static List<(long Started, long? Ended)> Runs(TempDirectory dir)
     {

@@ -1,6 +1,7 @@
 using ThreatCrowd.Batch.Runs;
 using ThreatCrowd.Batch.Schedule;
 using ThreatCrowd.Batch.Store;
+using ThreatCrowd.Batch.Store.Sqlite;
 
 namespace ThreatCrowd.Batch.Tests.Schedule;
 
@@ -38,7 +39,7 @@ public sealed class CatchUpTests
 
     [Theory]
     [InlineData("interrupted")]
-    [InlineData(RunLog.Killed)]
+    [InlineData(IRunLog.Killed)]
     public void An_interrupted_or_killed_run_is_resumed_at_start(string how)
     {
         var tonight = Run(4, "schedule", new DateTimeOffset(2026, 11, 22, 1, 0, 0, TimeSpan.Zero), "completed");

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
+using ThreatCrowd.Batch.Store.Sqlite;
 using ThreatCrowd.Batch.Tests.Support;
 
 namespace ThreatCrowd.Batch.Tests.Store;
@@ -24,10 +25,10 @@ public sealed class DueQueueTests
         writer.SaveAnswer(ids["fresh.com"], NotFound, Now - TimeSpan.FromDays(1), run);
         writer.SaveFailure(ids["failed.com"], "HTTP 503", Now, run);
 
-        var due = DueQueue.Load(db, Now, Week, limit: 0, []);
+        var due = new DueQueue(db).Load(Now, Week, limit: 0, []);
 
         due.ShouldBe([ids["pending.com"], ids["failed.com"], ids["stale-old.com"], ids["stale-new.com"]]);
-        DueQueue.Count(db, Now, Week).ShouldBe(4);
+        new DueQueue(db).Count(Now, Week).ShouldBe(4);
     }
 
     [Fact]
@@ -38,8 +39,8 @@ public sealed class DueQueueTests
         var ids = Import(db, "gone.com");
         new AnswerWriter(db).SaveFailure(ids["gone.com"], "HTTP 404 Not Found", Now + Week, new RunLog(db).Start("test", Now));
 
-        DueQueue.Load(db, Now, Week, 0, []).ShouldBeEmpty();
-        DueQueue.Load(db, Now + Week, Week, 0, []).ShouldBe([ids["gone.com"]]);
+        new DueQueue(db).Load(Now, Week, 0, []).ShouldBeEmpty();
+        new DueQueue(db).Load(Now + Week, Week, 0, []).ShouldBe([ids["gone.com"]]);
     }
 
     [Fact]
@@ -49,12 +50,12 @@ public sealed class DueQueueTests
         using var db = StoreDatabase.Open(dir.File("store.db"));
         var ids = Import(db, "a.com", "b.com", "c.com");
         new AnswerWriter(db).SaveFailure(ids["c.com"], "HTTP 503", Now, new RunLog(db).Start("test", Now));
-        DueQueue.Count(db, Now, Week).ShouldBe(3);
+        new DueQueue(db).Count(Now, Week).ShouldBe(3);
 
         // Were the rows counted, this would not change what the count says.
         db.Execute($"UPDATE indicator_counts SET count = 4000000 WHERE state = '{IndicatorStateNames.Pending}'");
 
-        DueQueue.Count(db, Now, Week).ShouldBe(4_000_001);
+        new DueQueue(db).Count(Now, Week).ShouldBe(4_000_001);
     }
 
     [Fact]
@@ -64,7 +65,7 @@ public sealed class DueQueueTests
         using var db = StoreDatabase.Open(dir.File("store.db"));
         var ids = Import(db, "a.com", "b.com", "c.com");
 
-        DueQueue.Load(db, Now, Week, limit: 2, []).ShouldBe([ids["a.com"], ids["b.com"]]);
+        new DueQueue(db).Load(Now, Week, limit: 2, []).ShouldBe([ids["a.com"], ids["b.com"]]);
     }
 
     [Fact]
@@ -95,8 +96,8 @@ public sealed class DueQueueTests
             """;
         var expected = db.Query<long>(sorted, new { now, staleBefore = UnixMs.From(Now - Week) }).ToList();
 
-        DueQueue.Load(db, Now, Week, limit: 0, []).ShouldBe(expected);
-        DueQueue.Load(db, Now, Week, limit: 7, []).ShouldBe(expected.Take(7));
+        new DueQueue(db).Load(Now, Week, limit: 0, []).ShouldBe(expected);
+        new DueQueue(db).Load(Now, Week, limit: 7, []).ShouldBe(expected.Take(7));
     }
 
     private static LookupAnswer NotFound => new(false, null, null, null, null, [], """{"response_code":"0"}""");

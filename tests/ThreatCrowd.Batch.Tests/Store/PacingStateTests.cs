@@ -1,4 +1,5 @@
 using ThreatCrowd.Batch.Store;
+using ThreatCrowd.Batch.Store.Sqlite;
 using ThreatCrowd.Batch.Tests.Support;
 
 namespace ThreatCrowd.Batch.Tests.Store;
@@ -15,7 +16,7 @@ public sealed class PacingStateTests
         {
             new PacingState(db).LastRequestAt().ShouldBeNull();
             new PacingState(db).RecordRequest(At.AddSeconds(-10), 7);
-            new PacingState(db).RecordRequest(At, PacingState.VoteInFlight);
+            new PacingState(db).RecordRequest(At, IPacingStore.VoteInFlight);
         }
 
         using var reopened = StoreDatabase.Open(dir.File("store.db"));
@@ -44,7 +45,7 @@ public sealed class PacingStateTests
         var pacing = new PacingState(db);
         var now = At.AddMilliseconds(300);
 
-        pacing.RecordRequest(At, PacingState.VoteInFlight);
+        pacing.RecordRequest(At, IPacingStore.VoteInFlight);
         pacing.LastRequestForNewProcess(now).ShouldBe(now, "the request may have gone out any time before its process died");
 
         pacing.Settle();

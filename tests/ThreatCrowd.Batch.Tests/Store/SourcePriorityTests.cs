@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
+using ThreatCrowd.Batch.Store.Sqlite;
 using ThreatCrowd.Batch.Tests.Support;
 
 namespace ThreatCrowd.Batch.Tests.Store;
@@ -24,7 +25,7 @@ public sealed class SourcePriorityTests
         writer.SaveFailure(Id(db, "critical-failed.com"), "HTTP 503", Now, run);
         (string, int)[] ranks = [("exports/critical/*.csv", 10), ("feed:*", 5)];
 
-        var order = DueQueue.Load(db, Now, TimeSpan.FromDays(7), 0, ranks).Select(id => Value(db, id));
+        var order = new DueQueue(db).Load(Now, TimeSpan.FromDays(7), 0, ranks).Select(id => Value(db, id));
 
         order.ShouldBe(["critical-new.com", "feed-new.com", "bulk-new.com", "critical-failed.com", "bulk-failed.com"]);
     }
@@ -37,7 +38,7 @@ public sealed class SourcePriorityTests
         Import(db, "b.csv", SourceKind.Csv, "first.com");
         Import(db, "a.csv", SourceKind.Csv, "second.com");
 
-        DueQueue.Load(db, Now, TimeSpan.FromDays(7), 0, []).Select(id => Value(db, id)).ShouldBe(["first.com", "second.com"]);
+        new DueQueue(db).Load(Now, TimeSpan.FromDays(7), 0, []).Select(id => Value(db, id)).ShouldBe(["first.com", "second.com"]);
     }
 
     private static void Import(SqliteConnection db, string source, SourceKind kind, params string[] domains)

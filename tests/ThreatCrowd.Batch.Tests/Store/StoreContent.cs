@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
+using ThreatCrowd.Batch.Store.Sqlite;
 
 namespace ThreatCrowd.Batch.Tests.Store;
 

@@ -10,19 +10,19 @@ public sealed class StaleTempFilesTests : IDisposable
     /// <summary>Above any process id Linux hands out (at most 2^22), so no process has it.</summary>
     private const int GonePid = 999_999_999;
 
-    private readonly TempDirectory directory = new();
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose() => directory.Dispose();
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public void A_temporary_file_of_this_program_whose_writer_is_gone_is_removed()
     {
-        directory.Write($".threatcrowd_indicators.csv.tcb-{GonePid}-0123abcd.tmp", "half a table");
-        directory.Write("threatcrowd_indicators.csv", "indicator\n");
+        _directory.Write($".threatcrowd_indicators.csv.tcb-{GonePid}-0123abcd.tmp", "half a table");
+        _directory.Write("threatcrowd_indicators.csv", "indicator\n");
 
-        StaleTempFiles.Remove(directory.Path).ShouldBe(1);
+        StaleTempFiles.Remove(_directory.Path).ShouldBe(1);
 
-        directory.FileNames().ShouldBe(["threatcrowd_indicators.csv"]);
+        _directory.FileNames().ShouldBe(["threatcrowd_indicators.csv"]);
     }
 
     [Fact]
@@ -31,12 +31,12 @@ public sealed class StaleTempFilesTests : IDisposable
         string[] foreign = [".report.csv.1a2b3c4d.tmp", ".x.tmp", ".notes.tcb.tmp", $".a.tcb-{GonePid}.tmp", $".a.csv.tcb-{GonePid}-XYZ.tmp"];
         foreach (var name in foreign)
         {
-            directory.Write(name, "someone else's");
+            _directory.Write(name, "someone else's");
         }
 
-        StaleTempFiles.Remove(directory.Path).ShouldBe(0);
+        StaleTempFiles.Remove(_directory.Path).ShouldBe(0);
 
-        directory.FileNames().ShouldBe(foreign.Order(StringComparer.Ordinal).ToList());
+        _directory.FileNames().ShouldBe(foreign.Order(StringComparer.Ordinal).ToList());
     }
 
     [Fact]
@@ -46,11 +46,11 @@ public sealed class StaleTempFilesTests : IDisposable
         try
         {
             var name = $".threatcrowd_indicators.csv.tcb-{other.Id}-0123abcd.tmp";
-            directory.Write(name, "being written");
+            _directory.Write(name, "being written");
 
-            StaleTempFiles.Remove(directory.Path).ShouldBe(0);
+            StaleTempFiles.Remove(_directory.Path).ShouldBe(0);
 
-            directory.FileNames().ShouldBe([name]);
+            _directory.FileNames().ShouldBe([name]);
         }
         finally
         {
@@ -63,7 +63,7 @@ public sealed class StaleTempFilesTests : IDisposable
     {
         string? seen = null;
         await AtomicFile.WriteAsync(
-            directory.File("t.csv"),
+            _directory.File("t.csv"),
             (stream, _) =>
             {
                 seen = Path.GetFileName(((FileStream)stream).Name);

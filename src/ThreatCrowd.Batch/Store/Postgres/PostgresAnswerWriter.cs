@@ -5,11 +5,11 @@ using ThreatCrowd.Batch.Model;
 namespace ThreatCrowd.Batch.Store.Postgres;
 
 /// <summary>
-/// Checkpoints one lookup on the PostgreSQL store, as <see cref="AnswerWriter"/> does on SQLite: the answer (or the
+/// Checkpoints one lookup on the PostgreSQL store, as <see cref="Sqlite.AnswerWriter"/> does on SQLite: the answer (or the
 /// failure), the indicator's state, the run's counters and the pivots planned from it in one transaction, which
 /// also ends the claim on the indicator.
 /// </summary>
-internal sealed class PostgresAnswerWriter(NpgsqlDataSource dataSource)
+internal sealed class PostgresAnswerWriter(NpgsqlDataSource dataSource) : IAnswerStore
 {
     public void SaveAnswer(long indicatorId, LookupAnswer answer, DateTimeOffset answeredAt, long runId, IReadOnlyList<Pivot>? pivots = null)
     {
@@ -99,7 +99,7 @@ internal sealed class PostgresAnswerWriter(NpgsqlDataSource dataSource)
             new { indicatorId, type = indicator.Type.ToName(), value = indicator.Value });
     }
 
-    /// <summary>As <see cref="PivotWriter"/>: the item becomes an indicator (or keeps the stored one, at the lesser depth), with a pivot source.</summary>
+    /// <summary>As <see cref="Sqlite.PivotWriter"/>: the item becomes an indicator (or keeps the stored one, at the lesser depth), with a pivot source.</summary>
     private static void QueuePivot(NpgsqlConnection connection, NpgsqlTransaction transaction, Pivot pivot, long at)
     {
         var sourceId = connection.ExecuteScalar<long>(

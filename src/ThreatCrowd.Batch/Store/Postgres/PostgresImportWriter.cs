@@ -5,7 +5,7 @@ using ThreatCrowd.Batch.Model;
 namespace ThreatCrowd.Batch.Store.Postgres;
 
 /// <summary>
-/// Writes one read of one source into the PostgreSQL store, as <see cref="ImportWriter"/> does into SQLite (the same
+/// Writes one read of one source into the PostgreSQL store, as <see cref="Sqlite.ImportWriter"/> does into SQLite (the same
 /// counts, the same rows): each accepted indicator with its provenance, and each reject, replacing the source's
 /// previous rejects. Rows stream through Npgsql's binary COPY into a temporary staging table as they come; every
 /// <see cref="DefaultBatchSize"/> rows the batch is merged into indicators and provenance with two set statements
@@ -17,7 +17,7 @@ namespace ThreatCrowd.Batch.Store.Postgres;
 /// the rows it touched are the accepted mentions and the rest of the batch the repeats. Other hosts may import at
 /// the same time: the upserts on the unique keys keep each indicator one row.
 /// </remarks>
-internal sealed class PostgresImportWriter : IDisposable
+internal sealed class PostgresImportWriter : IImportWriter
 {
     public const int DefaultBatchSize = 200_000;
 

@@ -5,7 +5,7 @@ using ThreatCrowd.Batch.Model;
 namespace ThreatCrowd.Batch.Store.Postgres;
 
 /// <summary>
-/// The one queue of every host on the PostgreSQL store. What is due and in what order is <see cref="DueQueue"/>'s
+/// The one queue of every host on the PostgreSQL store. What is due and in what order is <see cref="Sqlite.DueQueue"/>'s
 /// rule (never-answered first, then failed ones whose wait passed, then stale answers; pivots after inputs,
 /// shallower first; higher-ranked sources first within each); but instead of loading a list, a process claims one
 /// indicator at a time: the next due one that no other process holds, locked with <c>FOR UPDATE SKIP LOCKED</c> so

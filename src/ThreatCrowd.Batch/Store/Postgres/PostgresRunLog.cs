@@ -4,12 +4,12 @@ using Npgsql;
 namespace ThreatCrowd.Batch.Store.Postgres;
 
 /// <summary>
-/// The history of runs on the PostgreSQL store, as <see cref="RunLog"/> keeps it on SQLite. Several hosts run at
+/// The history of runs on the PostgreSQL store, as <see cref="Sqlite.RunLog"/> keeps it on SQLite. Several hosts run at
 /// once here, so an unfinished run is not simply another process's leftover: each running process holds an advisory
 /// lock named after its run on a connection of its own, and a run is called killed only when that lock is free,
 /// which is when its process (and so its connection) is gone.
 /// </summary>
-internal sealed class PostgresRunLog(NpgsqlDataSource dataSource, string processName) : IDisposable
+internal sealed class PostgresRunLog(NpgsqlDataSource dataSource, string processName) : IRunLog, IDisposable
 {
     /// <summary>The first key of the runs' advisory locks (the second is the run's id).</summary>
     private const int RunLockClass = 0x7463_62;
@@ -25,7 +25,7 @@ internal sealed class PostgresRunLog(NpgsqlDataSource dataSource, string process
                 // Free means no process holds it: the run's process died without saying why.
                 if (connection.ExecuteScalar<bool>("SELECT pg_try_advisory_lock(@c, @id)", new { c = RunLockClass, id = (int)orphan }))
                 {
-                    connection.Execute("UPDATE runs SET ended_because = @killed WHERE id = @id AND ended_at IS NULL", new { killed = RunLog.Killed, id = orphan });
+                    connection.Execute("UPDATE runs SET ended_because = @killed WHERE id = @id AND ended_at IS NULL", new { killed = IRunLog.Killed, id = orphan });
                     connection.Execute("SELECT pg_advisory_unlock(@c, @id)", new { c = RunLockClass, id = (int)orphan });
                 }
             }

@@ -4,8 +4,8 @@ using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Store.Postgres;
 
-/// <summary>Counts for the status command on the PostgreSQL store, as <see cref="StatusQueries"/> gives them on SQLite.</summary>
-internal sealed class PostgresStatusQueries(NpgsqlDataSource dataSource)
+/// <summary>Counts for the status command on the PostgreSQL store, as <see cref="Sqlite.StatusQueries"/> gives them on SQLite.</summary>
+internal sealed class PostgresStatusQueries(NpgsqlDataSource dataSource) : IStatusCounts
 {
     /// <summary>Read from the counts the store's triggers keep, not by counting millions of rows.</summary>
     public IReadOnlyList<(string Type, string State, long Count)> CountsByTypeAndState() =>

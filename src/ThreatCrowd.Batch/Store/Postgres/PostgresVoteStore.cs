@@ -4,8 +4,8 @@ using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Store.Postgres;
 
-/// <summary>The votes table on the PostgreSQL store, as <see cref="VoteStore"/> keeps it on SQLite: each vote stored before it is sent, marked sent once acknowledged.</summary>
-internal sealed class PostgresVoteStore(NpgsqlDataSource dataSource)
+/// <summary>The votes table on the PostgreSQL store, as <see cref="Sqlite.VoteStore"/> keeps it on SQLite: each vote stored before it is sent, marked sent once acknowledged.</summary>
+internal sealed class PostgresVoteStore(NpgsqlDataSource dataSource) : IVoteStore
 {
     public int Queue(IEnumerable<(Indicator Indicator, Verdict Verdict)> votes, DateTimeOffset now)
     {

@@ -3,6 +3,7 @@ using Npgsql;
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Store.Postgres;
+using ThreatCrowd.Batch.Store.Sqlite;
 using ThreatCrowd.Batch.Tests.Support;
 
 namespace ThreatCrowd.Batch.Tests.Store.Postgres;
@@ -67,7 +68,7 @@ public sealed class PostgresImportWriterTests(PostgresCluster cluster)
             (await pg.QueryAsync<string>(query)).ShouldBe(sqlite.Query<string>(query), query);
         }
 
-        PostgresImportWriter.CountImportedSince(store, Monday.AddHours(1)).ShouldBe(ImportWriter.CountImportedSince(sqlite, Monday.AddHours(1)));
+        PostgresImportWriter.CountImportedSince(store, Monday.AddHours(1)).ShouldBe(new SqliteImports(sqlite).CountImportedSince(Monday.AddHours(1)));
     }
 
     [Fact]

@@ -26,10 +26,10 @@ public sealed class PostgresRunLogTests(PostgresCluster cluster)
         var started = third.Start("resume", Monday.AddMinutes(2));
 
         third.Get(running).ShouldNotBeNull().EndedBecause.ShouldBeNull("its host still runs it");
-        third.Get(dead).ShouldNotBeNull().EndedBecause.ShouldBe(RunLog.Killed);
+        third.Get(dead).ShouldNotBeNull().EndedBecause.ShouldBe(IRunLog.Killed);
         living.Finish(running, Monday.AddMinutes(3), "completed");
         third.Finish(started, Monday.AddMinutes(4), "completed");
-        third.Latest(3).Select(r => (r.Id, r.EndedBecause)).ShouldBe([(started, "completed"), (dead, RunLog.Killed), (running, "completed")]);
+        third.Latest(3).Select(r => (r.Id, r.EndedBecause)).ShouldBe([(started, "completed"), (dead, IRunLog.Killed), (running, "completed")]);
         third.LastFinished("run").ShouldNotBeNull().Id.ShouldBe(running);
         living.Dispose();
         third.Dispose();

@@ -1,0 +1,287 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using ThreatCrowd.Batch.Model;
+
+namespace ThreatCrowd.Batch.Store.Sqlite;
+
+/// <summary>
+/// Writes one read of one source into the store: each accepted indicator (collapsing duplicates, recording
+/// provenance) and each reject. The previous read's rejects of that source are replaced, so rejects.csv always
+/// describes the inputs as they are now. Commits every <see cref="DefaultBatchSize"/> rows so a huge file neither holds
+/// one giant transaction nor loses more than a moment's work to an interruption; a re-read is harmless.
+/// </summary>
+/// <remarks>
+/// This is the import's hot path, a few microseconds per row, so: statements run through
+/// <see cref="PreparedStatement"/>; a batch is large, because every commit rewrites each index page the batch
+/// touched (scattered all over a unique index of random values) into the WAL; the page cache is enlarged while
+/// importing so that index stays in memory; and CHECK constraints are not evaluated for these statements.
+/// SQLite evaluates a CHECK of the form <c>x IN (...)</c> by building a temporary table of the list on every
+/// run of a statement, which doubled the cost of an insert; the values written here are the program's own
+/// (a type name from <see cref="IndicatorType"/>, the default state), never input, so the constraints hold anyway.
+/// Both settings are put back when the writer is disposed.
+/// </remarks>
+internal sealed class ImportWriter : IImportWriter
+{
+    /// <summary>The page cache while importing, in KiB: enough for the unique index of a few million indicators.</summary>
+    public const int ImportCacheKiB = 32 * 1024;
+
+    /// <summary>Rows per commit: a second or two of work, so an interruption loses little.</summary>
+    public const int DefaultBatchSize = 250_000;
+
+    /// <summary>A reject keeps the start of its value: enough to find the row, not a 10 MB cell in rejects.csv.</summary>
+    private const int MaxRejectValueLength = 256;
+
+    private readonly SqliteConnection _connection;
+    private readonly long _now;
+    private readonly long _sourceId;
+    private readonly long _previousCacheSize;
+    private readonly PreparedStatement _insertIndicator;
+    private readonly PreparedStatement _touchIndicator;
+    private readonly PreparedStatement _upsertProvenance;
+    private readonly PreparedStatement _provenanceOfNew;
+    private readonly PreparedStatement _insertReject;
+    private readonly PreparedStatement _setContext;
+
+    /// <summary>What the source said about indicators created since the last batch of provenance, written after it.</summary>
+    private readonly List<(long Id, string Context)> _contextOfNew = [];
+
+    /// <summary>Ids above this one were created by this read (ids are handed out in ascending order).</summary>
+    private readonly long _lastIdBefore;
+
+    /// <summary>The highest id created by this read, and the highest whose provenance is written.</summary>
+    private long _lastNewId;
+    private long _lastIdWithProvenance;
+    private readonly int _batchSize;
+    private SqliteTransaction _transaction;
+    private int _pending;
+
+    public ImportWriter(SqliteConnection connection, string sourceName, SourceKind kind, DateTimeOffset now, int batchSize = DefaultBatchSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        _connection = connection;
+        _batchSize = batchSize;
+        _now = UnixMs.From(now);
+        try
+        {
+            _previousCacheSize = Scalar("PRAGMA cache_size");
+            Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{ImportCacheKiB}; PRAGMA ignore_check_constraints = ON"));
+            _transaction = connection.BeginTransaction();
+            _sourceId = UpsertSource(sourceName, kind);
+            Execute("DELETE FROM rejects WHERE source_id = $source", ("$source", _sourceId));
+
+            // A new indicator is inserted; one already stored only has its last import time moved.
+            _insertIndicator = new PreparedStatement(
+                connection,
+                "INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES (?1, ?2, ?3, ?3) ON CONFLICT (type, value) DO NOTHING");
+            _touchIndicator = new PreparedStatement(
+                connection,
+                // Named by an input, an indicator first found as a pivot becomes a direct input: depth 0.
+                "UPDATE indicators SET last_imported_at = ?3, depth = 0 WHERE type = ?1 AND value = ?2 RETURNING id");
+
+            // The WHERE makes a second mention within this same read change nothing: that is how duplicates are counted.
+            _upsertProvenance = new PreparedStatement(
+                connection,
+                """
+                INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at, context) VALUES (?1, ?2, ?3, ?3, ?4)
+                ON CONFLICT (indicator_id, source_id) DO UPDATE SET last_seen_at = excluded.last_seen_at, context = excluded.context
+                WHERE last_seen_at < excluded.last_seen_at
+                """);
+            _setContext = new PreparedStatement(connection, "UPDATE provenance SET context = ?3 WHERE indicator_id = ?1 AND source_id = ?2");
+            _insertReject = new PreparedStatement(connection, "INSERT INTO rejects (source_id, line, value, reason) VALUES (?1, ?2, ?3, ?4)");
+
+            // The indicators this read creates get their provenance in one statement per batch rather than one per row.
+            _provenanceOfNew = new PreparedStatement(
+                connection,
+                "INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at) SELECT id, ?1, ?2, ?2 FROM indicators WHERE id > ?3 AND id <= ?4");
+            _lastIdBefore = Scalar("SELECT coalesce(max(id), 0) FROM indicators");
+            _lastNewId = _lastIdWithProvenance = _lastIdBefore;
+        }
+        catch (SqliteException e)
+        {
+            // Nothing of this read stays open on the connection: the next read, or the next checkpoint, starts afresh.
+            ReleaseAfterFailedStart();
+            throw SqliteErrors.Translate(e);
+        }
+    }
+
+    public long Accepted { get; private set; }
+
+    public long Duplicates { get; private set; }
+
+    public long Rejected { get; private set; }
+
+    /// <summary>Rows (indicators, repeats and rejects) of this read already committed: what an interruption keeps.</summary>
+    public long CommittedRows { get; private set; }
+
+    public void Add(Indicator indicator, string? context = null)
+    {
+        var type = indicator.Type.ToName();
+        if (_insertIndicator.Bind(1, type).Bind(2, indicator.Value).Bind(3, _now).Execute() == 1)
+        {
+            // New: its provenance follows with the batch's (see WriteProvenanceOfNew). A first mention.
+            _lastNewId = _insertIndicator.LastInsertRowId;
+            if (context is not null)
+            {
+                _contextOfNew.Add((_lastNewId, context));
+            }
+
+            Accepted++;
+            Tick();
+            return;
+        }
+
+        var id = _touchIndicator.Bind(1, type).Bind(2, indicator.Value).Bind(3, _now).ExecuteInt64()
+            ?? throw new InvalidOperationException($"{indicator} was neither inserted nor found.");
+
+        // Created earlier in this same read: a repeat, and its provenance already says "seen now".
+        if (id > _lastIdBefore)
+        {
+            Duplicates++;
+        }
+        else if (_upsertProvenance.Bind(1, id).Bind(2, _sourceId).Bind(3, _now).BindNullable(4, context).Execute() == 0)
+        {
+            Duplicates++;
+        }
+        else
+        {
+            Accepted++;
+        }
+
+        Tick();
+    }
+
+    public void Reject(long line, string value, string reason)
+    {
+        var kept = value.Length > MaxRejectValueLength ? string.Concat(value.AsSpan(0, MaxRejectValueLength), "…") : value;
+        _insertReject.Bind(1, _sourceId).Bind(2, line).Bind(3, kept).Bind(4, reason).Execute();
+        Rejected++;
+        Tick();
+    }
+
+    public void Complete() => SqliteErrors.Guard(() =>
+    {
+        WriteProvenanceOfNew();
+        Execute("UPDATE sources SET last_read_at = $now WHERE id = $source", ("$now", _now), ("$source", _sourceId));
+        _transaction.Commit();
+        CommittedRows += _pending;
+        _pending = 0;
+    });
+
+    public void Dispose()
+    {
+        _insertIndicator.Dispose();
+        _touchIndicator.Dispose();
+        _upsertProvenance.Dispose();
+        _provenanceOfNew.Dispose();
+        _insertReject.Dispose();
+        _setContext.Dispose();
+        SqliteErrors.Guard(() =>
+        {
+            _transaction.Dispose();
+            using var restore = _connection.CreateCommand();
+            restore.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = {_previousCacheSize}");
+            restore.ExecuteNonQuery();
+        });
+    }
+
+    private void ReleaseAfterFailedStart()
+    {
+        foreach (var statement in new[] { _insertIndicator, _touchIndicator, _upsertProvenance, _provenanceOfNew, _insertReject, _setContext })
+        {
+            statement?.Dispose();
+        }
+
+        try
+        {
+            _transaction?.Dispose();
+            if (_previousCacheSize == 0)
+            {
+                return; // failed before the settings were changed (SQLite's cache size is never 0 by default)
+            }
+
+            using var restore = _connection.CreateCommand();
+            restore.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = {_previousCacheSize}");
+            restore.ExecuteNonQuery();
+        }
+        catch (SqliteException)
+        {
+            // The failure that led here is the one worth reporting.
+        }
+    }
+
+    private void Tick()
+    {
+        if (++_pending >= _batchSize)
+        {
+            CommitBatch();
+        }
+    }
+
+    /// <summary>Kept out of <see cref="Tick"/>, which runs for every row: the commit once a batch is full.</summary>
+    private void CommitBatch() => SqliteErrors.Guard(() =>
+    {
+        WriteProvenanceOfNew();
+        _transaction.Commit();
+        CommittedRows += _pending;
+        _transaction.Dispose();
+        _transaction = _connection.BeginTransaction();
+        _pending = 0;
+    });
+
+    /// <summary>
+    /// Provenance rows for the indicators created since the last call, which hold the ids just above the previous
+    /// ones, all in one statement: the same rows the per-row upsert would write for a first mention.
+    /// </summary>
+    private void WriteProvenanceOfNew()
+    {
+        if (_lastNewId == _lastIdWithProvenance)
+        {
+            return;
+        }
+
+        _provenanceOfNew.Bind(1, _sourceId).Bind(2, _now).Bind(3, _lastIdWithProvenance).Bind(4, _lastNewId).Execute();
+        _lastIdWithProvenance = _lastNewId;
+        foreach (var (id, context) in _contextOfNew)
+        {
+            _setContext.Bind(1, id).Bind(2, _sourceId).Bind(3, context).Execute();
+        }
+
+        _contextOfNew.Clear();
+    }
+
+    private long UpsertSource(string name, SourceKind kind)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText =
+            """
+            INSERT INTO sources (name, kind) VALUES ($name, $kind)
+            ON CONFLICT (name) DO UPDATE SET kind = excluded.kind
+            RETURNING id
+            """;
+        command.Parameters.AddWithValue("$name", name);
+        command.Parameters.AddWithValue("$kind", kind == SourceKind.Feed ? "feed" : "csv");
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private void Execute(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        command.ExecuteNonQuery();
+    }
+}
