@@ -73,6 +73,23 @@ public sealed class StoreOptionsTests
     }
 
     [Fact]
+    public async Task Postgres_is_refused_by_the_verbs_with_exit_5_never_quietly_served_by_the_sqlite_file_nor_printing_the_password()
+    {
+        using var dir = new TempDirectory();
+
+        var input = dir.Write("in.csv", "domain\nexample.com\n");
+
+        var (exit, output, error) = await ProgramProcess.RunAsync(
+            dir.Path, "import", "--input", input, "--Sources:DefaultFeeds=false", "--Store:Provider=postgres",
+            $"--Store:ConnectionString=Host=127.0.0.1;Username=tcb;Password={Secret}");
+
+        exit.ShouldBe(5, output + error);
+        error.ShouldContain("Store:Provider postgres is not served");
+        (output + error).ShouldNotContain(Secret);
+        File.Exists(dir.File("data/threatcrowd.db")).ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Postgres_without_a_connection_string_ends_the_program_with_exit_2_naming_the_key()
     {
         using var dir = new TempDirectory();
