@@ -14,7 +14,7 @@ internal sealed record BenchSettings(
     string WorkDirectory,
     ImmutableHashSet<string> Suites)
 {
-    public static readonly ImmutableArray<string> AllSuites = ["import", "export", "pacing", "resume", "scale"];
+    public static readonly ImmutableArray<string> AllSuites = ["import", "export", "pacing", "resume", "scale", "postgres"];
 
     /// <summary>The program exactly as <c>./run.sh</c> runs it, unless <c>--program</c> names another build (an older one, to compare).</summary>
     public string ProgramPath { get; init; } = Path.Combine(RepositoryRoot, "artifacts", "bin", "ThreatCrowd.Batch", "release", "threatcrowd-batch.dll");

@@ -13,6 +13,11 @@ if (args.Length > 0 && args[0] == "micro")
     return 0;
 }
 
+if (args.Length == 3 && args[0] == PostgresImportChild.Verb)
+{
+    return PostgresImportChild.Run(args[1], args[2]);
+}
+
 BenchSettings settings;
 try
 {
@@ -61,6 +66,7 @@ foreach (var suite in BenchSettings.AllSuites.Where(settings.Suites.Contains))
         "export" => await new ExportSuite(settings, runner, Console.Out).RunAsync(cancel.Token),
         "pacing" => await new PacingSuite(settings, runner, Console.Out).RunAsync(cancel.Token),
         "scale" => await new ScaleSuite(settings, runner, Console.Out).RunAsync(cancel.Token),
+        "postgres" => await new PostgresSuite(settings, Console.Out).RunAsync(cancel.Token),
         _ => await new ResumeSuite(settings, runner, Console.Out).RunAsync(cancel.Token),
     });
 }

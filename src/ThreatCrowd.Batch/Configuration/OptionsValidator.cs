@@ -107,10 +107,8 @@ internal static class OptionsValidator
         {
             errors.Add($"Schedule:TimeZone is \"{options.Schedule.TimeZone}\"; it must be a time zone id such as UTC or Europe/Berlin.");
         }
-        if (string.IsNullOrWhiteSpace(options.Store.Path))
-        {
-            errors.Add("Store:Path is empty; give the path of the SQLite store file.");
-        }
+
+        errors.AddRange(StoreValidator.Validate(options.Store));
 
         errors.AddRange(OutputValidator.Validate(options.Output));
         return errors;
