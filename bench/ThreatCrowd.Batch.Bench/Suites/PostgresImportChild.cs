@@ -20,7 +20,7 @@ internal static class PostgresImportChild
     {
         var clock = Stopwatch.StartNew();
         using var store = PostgresDatabase.Open(connectionString);
-        var reader = new ClassifyingReader(new IndicatorClassifier(), new LookupGuard([]));
+        var reader = new ClassifyingReader(new IndicatorClassifier(), new SendGuard([]));
         using var writer = new PostgresImportWriter(store, csv, SourceKind.Csv, DateTimeOffset.UtcNow);
         foreach (var batch in reader.Read(new CsvIndicatorReader().Read(csv), CancellationToken.None))
         {
