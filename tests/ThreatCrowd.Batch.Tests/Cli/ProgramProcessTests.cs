@@ -108,14 +108,14 @@ public sealed class ProgramProcessTests
         program.Signal(2);
         var exit = await program.WaitForExitAsync(TimeSpan.FromSeconds(10));
 
-        (DateTime.UtcNow - signalledAt).ShouldBeLessThan(TimeSpan.FromSeconds(3), "a stop within a second, with room for a slow machine");
+        (DateTime.UtcNow - signalledAt).ShouldBeLessThan(TimeSpan.FromSeconds(3), "a stop within a second, with room for a slow machine\n" + program.Output + program.Error);
         exit.ShouldBe(ExitCodes.Interrupted, program.Output + program.Error);
-        program.Output.ShouldContain("interrupted");
-        program.Output.ShouldContain("./run.sh resume");
+        program.Output.ShouldContain("interrupted", Case.Sensitive, program.Output + program.Error);
+        program.Output.ShouldContain("./run.sh resume", Case.Sensitive, program.Output + program.Error);
         File.ReadAllLines(dir.File("out/threatcrowd_indicators.csv")).Length.ShouldBe(21);
         using var db = new SqliteConnection($"Data Source={dir.File("store.db")};Pooling=false");
         db.Open();
-        db.ExecuteScalar<long>("SELECT count(*) FROM answers").ShouldBe(1);
+        db.ExecuteScalar<long>("SELECT count(*) FROM answers").ShouldBe(1, program.Output + program.Error);
     }
 
     private static string[] Settings(StandInServer server) =>

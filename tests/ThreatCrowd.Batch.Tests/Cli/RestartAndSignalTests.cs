@@ -83,7 +83,7 @@ public sealed class RestartAndSignalTests
         using var db = new SqliteConnection($"Data Source={dir.File("store.db")};Pooling=false");
         db.Open();
         db.ExecuteScalar<string>("PRAGMA integrity_check").ShouldBe("ok");
-        db.ExecuteScalar<long>("SELECT count(*) FROM answers").ShouldBe(1);
+        db.ExecuteScalar<long>("SELECT count(*) FROM answers").ShouldBe(1, program.Output + program.Error);
     }
 
     [Fact]
