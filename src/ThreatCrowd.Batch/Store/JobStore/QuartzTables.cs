@@ -1,4 +1,3 @@
-using System.Reflection;
 using Npgsql;
 using ThreatCrowd.Batch.Store;
 
@@ -54,11 +53,5 @@ internal static class QuartzTables
         return (long)(await count.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
 
-    public static string Script()
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(Resource)
-            ?? throw new InvalidOperationException($"The embedded {Resource} is missing from the build.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static string Script() => EmbeddedSql.Read(Resource);
 }

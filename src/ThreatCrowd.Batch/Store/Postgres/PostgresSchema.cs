@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ThreatCrowd.Batch.Store.Postgres;
@@ -9,25 +8,10 @@ namespace ThreatCrowd.Batch.Store.Postgres;
 /// </summary>
 internal static partial class PostgresSchema
 {
-    public static string Sql { get; } = ReadEmbedded();
+    public static string Sql { get; } = EmbeddedSql.Read("schema.postgres.sql");
 
-    public static int Version { get; } = ParseVersion(Sql);
-
-    private static string ReadEmbedded()
-    {
-        using var stream = typeof(PostgresSchema).Assembly.GetManifestResourceStream("schema.postgres.sql")
-            ?? throw new InvalidOperationException("schema.postgres.sql is not embedded in the program; rebuild it.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
-    private static int ParseVersion(string sql)
-    {
-        var match = VersionRow().Match(sql);
-        return match.Success
-            ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
-            : throw new InvalidOperationException("schema.postgres.sql has no 'INSERT INTO store_version (version) VALUES (N);' line.");
-    }
+    public static int Version { get; } =
+        EmbeddedSql.Version(Sql, VersionRow(), "schema.postgres.sql", "INSERT INTO store_version (version) VALUES (N);");
 
     [GeneratedRegex(@"^INSERT INTO store_version \(version\) VALUES \((\d+)\);", RegexOptions.Multiline)]
     private static partial Regex VersionRow();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ThreatCrowd.Batch.Store.Sqlite;
@@ -9,25 +8,9 @@ namespace ThreatCrowd.Batch.Store.Sqlite;
 /// </summary>
 internal static partial class Schema
 {
-    public static string Sql { get; } = ReadEmbedded();
+    public static string Sql { get; } = EmbeddedSql.Read("schema.sql");
 
-    public static int Version { get; } = ParseVersion(Sql);
-
-    private static string ReadEmbedded()
-    {
-        using var stream = typeof(Schema).Assembly.GetManifestResourceStream("schema.sql")
-            ?? throw new InvalidOperationException("schema.sql is not embedded in the program; rebuild it.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
-    private static int ParseVersion(string sql)
-    {
-        var match = UserVersion().Match(sql);
-        return match.Success
-            ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
-            : throw new InvalidOperationException("schema.sql has no 'PRAGMA user_version = N;' line.");
-    }
+    public static int Version { get; } = EmbeddedSql.Version(Sql, UserVersion(), "schema.sql", "PRAGMA user_version = N;");
 
     [GeneratedRegex(@"^PRAGMA user_version\s*=\s*(\d+)\s*;", RegexOptions.Multiline)]
     private static partial Regex UserVersion();
