@@ -90,13 +90,6 @@ internal sealed class PostgresRunLog(NpgsqlDataSource dataSource, string process
     private List<RunRecord> Query(string where, object? parameters, int limit)
     {
         using var connection = dataSource.OpenConnection();
-        var rows = connection.Query<(long Id, string Verb, long StartedAt, long? EndedAt, string? EndedBecause, long DueAtStart, long LookedUp, long Found, long NotFound, long Failed)>(
-            $"""
-            SELECT id, verb, started_at, ended_at, ended_because, due_at_start, looked_up, found, not_found, failed
-            FROM runs {where} ORDER BY id DESC LIMIT {limit}
-            """,
-            parameters);
-        return rows.Select(r => new RunRecord(
-            r.Id, r.Verb, UnixMs.To(r.StartedAt), UnixMs.To(r.EndedAt), r.EndedBecause, r.DueAtStart, r.LookedUp, r.Found, r.NotFound, r.Failed)).ToList();
+        return RunRecordQuery.Records(connection.Query<(long Id, string Verb, long StartedAt, long? EndedAt, string? EndedBecause, long DueAtStart, long LookedUp, long Found, long NotFound, long Failed)>(RunRecordQuery.Sql(where, limit), parameters));
     }
 }
