@@ -66,31 +66,19 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
     /// </summary>
     public IEnumerable<IndicatorRow> Indicators()
     {
-        var sources = SourceNames.Load(connection);
+        var sources = new IndicatorSources(LoadSources());
         using var indicators = new PreparedStatement(connection, IndicatorsSql).Bind(1, cutoff.ImportedSinceMs);
         using var provenance = new MergeCursor(new PreparedStatement(connection, ProvenanceSql));
         using var counts = new MergeCursor(new PreparedStatement(connection, RelationCountsSql));
-        var names = new List<SourceNames.Source>();
-        var contexts = new List<(SourceNames.Source Source, string Text)>();
         var types = new TextCache();
         var states = new TextCache();
         while (indicators.Step())
         {
             var id = indicators.Int64(0);
-            names.Clear();
-            contexts.Clear();
-            var inFeed = false;
+            sources.Clear();
             for (var p = provenance.SeekTo(id); p is not null; p = provenance.Next(id))
             {
-                if (sources.TryGet(p.Int64(1), out var source))
-                {
-                    names.Add(source);
-                    inFeed |= source.IsFeed;
-                    if (!p.IsNull(2))
-                    {
-                        contexts.Add((source, p.Text(2)));
-                    }
-                }
+                sources.Add(p.Int64(1), p.IsNull(2) ? null : p.Text(2));
             }
 
             var perKind = default(RelationCounts);
@@ -104,12 +92,12 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
 
             int? votes = indicators.IsNull(4) ? null : (int)indicators.Int64(4);
             yield return new IndicatorRow(
-                indicators.Text(1), types.Get(indicators.Utf8(2)), states.Get(indicators.Utf8(3)), votes, CrowdVerdict.FromVotes(votes), inFeed,
-                perKind, indicators.NullableText(5), indicators.NullableText(6), indicators.NullableText(7), JoinNames(names),
+                indicators.Text(1), types.Get(indicators.Utf8(2)), states.Get(indicators.Utf8(3)), votes, CrowdVerdict.FromVotes(votes), sources.InFeed,
+                perKind, indicators.NullableText(5), indicators.NullableText(6), indicators.NullableText(7), sources.Names(),
                 UnixMs.To(indicators.Int64(8)), indicators.IsNull(9) ? null : UnixMs.To(indicators.Int64(9)))
             {
                 Depth = (int)indicators.Int64(10),
-                Context = JoinContexts(contexts),
+                Context = sources.Context(),
             };
         }
     }
@@ -180,22 +168,6 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
         }
     }
 
-    // What each source said, in the order of the sources column: "feodo: Pikabot; threatfox: botnet_cc, Cobalt Strike".
-    private static string? JoinContexts(List<(SourceNames.Source Source, string Text)> contexts) => contexts.Count switch
-    {
-        0 => null,
-        1 => contexts[0].Text,
-        _ => string.Join("; ", contexts.OrderBy(c => c.Source.Rank).Select(c => c.Text).Distinct(StringComparer.Ordinal)),
-    };
-
-    private static string JoinNames(List<SourceNames.Source> names)
-    {
-        if (names.Count == 1)
-        {
-            return names[0].Name;
-        }
-
-        names.Sort((a, b) => a.Rank.CompareTo(b.Rank));
-        return string.Join(';', names.Select(n => n.Name));
-    }
+    private SourceNames LoadSources() =>
+        SourceNames.From(RowStream.Read(connection, "SELECT id, name, kind FROM sources").Select(r => (r.GetInt64(0), r.GetString(1), r.GetString(2))).ToList());
 }
