@@ -9,7 +9,7 @@
 CREATE TABLE store_version (
     version integer NOT NULL
 );
-INSERT INTO store_version (version) VALUES (1);
+INSERT INTO store_version (version) VALUES (2);
 
 -- One row per distinct indicator (type + normalized value): the queue and its checkpoint state.
 CREATE TABLE indicators (
@@ -127,7 +127,9 @@ CREATE TABLE rejects (
     source_id bigint NOT NULL,            -- no foreign key, as in provenance: written in bulk by the import
     line      bigint NOT NULL,
     value     text   NOT NULL,
-    reason    text   NOT NULL
+    reason    text   NOT NULL,
+    -- The order written, as SQLite's rowid keeps it: rejects.csv lists the rejects of one line in that order.
+    id        bigint GENERATED ALWAYS AS IDENTITY
 );
 CREATE INDEX rejects_by_source ON rejects (source_id, line);
 

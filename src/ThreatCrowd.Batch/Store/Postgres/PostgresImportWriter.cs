@@ -158,10 +158,12 @@ internal sealed class PostgresImportWriter : IImportWriter
             // input, an indicator first found as a pivot becomes a direct input (depth 0). Every indicator of the
             // batch comes back with its id, so provenance needs no second look-up. The first mention of each in the
             // batch carries the context kept, as in the SQLite writer; without any context in the batch (a plain
-            // list) the batch is only made distinct, by hashing, and nothing needs joining back.
+            // list) the batch is only made distinct, by hashing, and nothing needs joining back. The rows go in in
+            // the order of their first mention, so new ids follow the file as SQLite's do: the tables list
+            // indicators in id order.
             var staged = _contextStaged
-                ? "SELECT DISTINCT ON (type, value) type, value, context FROM import_stage ORDER BY type, value, seq"
-                : "SELECT DISTINCT type, value, NULL::text AS context FROM import_stage";
+                ? "SELECT DISTINCT ON (type, value) type, value, context, seq AS first FROM import_stage ORDER BY type, value, seq"
+                : "SELECT type, value, NULL::text AS context, min(seq) AS first FROM import_stage GROUP BY type, value";
             var provenance = _contextStaged
                 ? "SELECT stored.id, @source, @now, @now, staged.context FROM stored JOIN staged ON staged.type = stored.type AND staged.value = stored.value"
                 : "SELECT stored.id, @source, @now, @now, NULL FROM stored";
@@ -170,7 +172,7 @@ internal sealed class PostgresImportWriter : IImportWriter
                 WITH staged AS ({staged}),
                 stored AS (
                     INSERT INTO indicators (type, value, first_imported_at, last_imported_at)
-                    SELECT type, value, @now, @now FROM staged
+                    SELECT type, value, @now, @now FROM staged ORDER BY first
                     ON CONFLICT (type, value) DO UPDATE SET last_imported_at = excluded.last_imported_at, depth = 0
                     RETURNING id, type, value)
                 INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at, context)

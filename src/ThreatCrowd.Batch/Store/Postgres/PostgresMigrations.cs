@@ -8,5 +8,10 @@ namespace ThreatCrowd.Batch.Store.Postgres;
 /// </summary>
 internal static class PostgresMigrations
 {
-    public static IReadOnlyDictionary<int, string> Steps { get; } = new Dictionary<int, string>();
+    public static IReadOnlyDictionary<int, string> Steps { get; } = new Dictionary<int, string>
+    {
+        // The rejects of one line are listed in the order written, as SQLite's rowid lists them; a store's rejects
+        // so far take the order of the table's pages, the order they were written in unless rows were deleted since.
+        [1] = "ALTER TABLE rejects ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY; UPDATE store_version SET version = 2;",
+    };
 }
