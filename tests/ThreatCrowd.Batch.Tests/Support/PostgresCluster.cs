@@ -57,12 +57,17 @@ public sealed class PostgresCluster : IAsyncLifetime
     }
 
     /// <summary>A new, empty database; its connection string, as the superuser.</summary>
-    public async Task<string> CreateDatabaseAsync()
+    /// <param name="icuLocale">
+    /// A language whose order the database's text follows (ICU's "en-US": "a" before "B", accents beside their
+    /// letter), unlike the cluster's byte order; null for the cluster's.
+    /// </param>
+    public async Task<string> CreateDatabaseAsync(string? icuLocale = null)
     {
         var name = "test_" + Interlocked.Increment(ref _databases).ToString(CultureInfo.InvariantCulture) + "_" + Guid.NewGuid().ToString("N")[..8];
         await using var connection = new NpgsqlConnection(AdminConnectionString);
         await connection.OpenAsync().ConfigureAwait(false);
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        var collation = icuLocale is null ? "" : $" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '{icuLocale}'";
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"{collation}", connection);
         await create.ExecuteNonQueryAsync().ConfigureAwait(false);
         return ConnectionString(name);
     }
