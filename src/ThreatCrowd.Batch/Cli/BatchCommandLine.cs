@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Reporting;
@@ -57,9 +58,11 @@ internal static class BatchCommandLine
             console.Error("stopped before any work began.");
             return ExitCodes.Interrupted;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HttpRequestException or StoreFailedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HttpRequestException or StoreFailedException or DbException)
         {
-            // Every answer is committed as it arrives, so an error here loses nothing already stored.
+            // Every answer is committed as it arrives, so an error here loses nothing already stored. A database
+            // error is the shared store's server gone mid-run (the ADO.NET base type names no database; the SQLite
+            // store translates its own at the door).
             console.Error($"{ex.Message} ({ex.GetType().Name}). Every stored answer is kept; fix the cause and run again.");
             return ExitCodes.Unexpected;
         }

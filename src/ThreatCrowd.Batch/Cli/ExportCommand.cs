@@ -1,6 +1,7 @@
 using ThreatCrowd.Batch.Configuration;
 using ThreatCrowd.Batch.Reporting;
 using ThreatCrowd.Batch.Runs;
+using ThreatCrowd.Batch.Store;
 
 namespace ThreatCrowd.Batch.Cli;
 
@@ -9,7 +10,7 @@ internal static class ExportCommand
 {
     public static async Task<int> RunAsync(BatchOptions options, RunConsole console, TimeProvider clock, CancellationToken ct)
     {
-        if (!File.Exists(options.Store.Path))
+        if (!StoreFactory.Exists(options.Store.Settings()))
         {
             console.Error($"no store at \"{options.Store.Path}\" to export from. Run './run.sh run --input FILE' first, or check Store:Path.");
             return ExitCodes.StoreUnusable;

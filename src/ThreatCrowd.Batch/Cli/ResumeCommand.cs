@@ -11,7 +11,7 @@ internal static class ResumeCommand
 {
     public static async Task<int> RunAsync(BatchOptions options, CommandArguments arguments, RunConsole console, TimeProvider clock, CancellationToken ct)
     {
-        if (!File.Exists(options.Store.Path))
+        if (!StoreFactory.Exists(options.Store.Settings()))
         {
             console.Info($"nothing to resume: there is no store at \"{options.Store.Path}\" yet.");
             return ExitCodes.Ok;

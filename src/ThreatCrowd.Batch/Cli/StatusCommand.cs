@@ -13,7 +13,7 @@ internal static class StatusCommand
 {
     public static int Run(BatchOptions options, RunConsole console, TimeProvider clock)
     {
-        if (!File.Exists(options.Store.Path))
+        if (!StoreFactory.Exists(options.Store.Settings()))
         {
             console.Info($"no store at \"{options.Store.Path}\" yet. Start with './run.sh run --input FILE', or try './run.sh demo'.");
             return ExitCodes.Ok;
@@ -23,7 +23,7 @@ internal static class StatusCommand
         var c = CultureInfo.InvariantCulture;
         var status = session.Store.Counts;
         var counts = status.CountsByTypeAndState();
-        console.Info($"store {options.Store.Path}");
+        console.Info($"store {options.Store.Settings().Describe()}");
         console.Info(string.Create(c, $"indicators: {counts.Sum(x => x.Count):N0} ({Join(counts.GroupBy(x => x.State), c)})"));
         foreach (var type in counts.GroupBy(x => x.Type))
         {

@@ -1,3 +1,5 @@
+using ThreatCrowd.Batch.Store;
+
 namespace ThreatCrowd.Batch.Configuration;
 
 /// <summary>
@@ -28,6 +30,10 @@ internal sealed class StoreOptions
     public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(10);
 
     public bool IsPostgres => string.Equals(Provider?.Trim(), Postgres, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The store these settings name, as the store opens it.</summary>
+    public StoreSettings Settings() =>
+        new(Path) { ConnectionString = IsPostgres ? ResolveConnectionString() : null, ClaimLease = ClaimLease };
 
     /// <summary>The connection string from the setting, or else from the file; empty when neither gives one.</summary>
     public string ResolveConnectionString() =>

@@ -11,7 +11,8 @@ namespace ThreatCrowd.Batch.Requests;
 /// how it went. Each request, retries included, waits its turn at the pacer, and its start is persisted before it
 /// is sent so that the next process keeps the interval even after a hard kill; once its answer begins to arrive
 /// (by then the server has surely counted it), that moment replaces the turn, for this process and the next (see
-/// <see cref="SentRequest"/>). A pause the server asks for (Retry-After) holds back every later request, or ends
+/// <see cref="SentRequest"/>). On a store shared between hosts the turn is also held at the store's pace from
+/// before the request leaves until its answer begins, so no two hosts' requests arrive closer than the interval. A pause the server asks for (Retry-After) holds back every later request, or ends
 /// the run when too long (<see cref="ServerPauses"/>). Between attempts it backs off exponentially (the interval,
 /// doubling, capped, with jitter) on top of the pacing. It counts requests that could not reach the service across
 /// everything it sends, because a dead endpoint should end the run early rather than fail the whole queue.
@@ -86,9 +87,15 @@ internal sealed class RequestLoop : IDisposable
             }
 
             turn = await _pacer.WaitForTurnAsync(ct).ConfigureAwait(false);
-            _pacing.RecordRequest(turn.Value, inFlight);
-            result = await send(ct).ConfigureAwait(false);
-            SentRequest.Record(_wire, _clock, _pacer, _pacing, turn.Value);
+            await using (await _pacing.HoldTurnAsync(_options.RequestInterval, _clock, inFlight, ct).ConfigureAwait(false))
+            {
+                // Other hosts sharing the store may have made this one wait past the pacer's turn.
+                turn = Later(turn.Value, _clock.GetUtcNow());
+                _pacing.RecordRequest(turn.Value, inFlight);
+                result = await send(ct).ConfigureAwait(false);
+                SentRequest.Record(_wire, _clock, _pacer, _pacing, turn.Value);
+            }
+
             if (result.RetryAfter is { } retryAfter && !_pauses.Honour(retryAfter, result.FailureReason))
             {
                 return LeftDue(new RequestOutcome<T>(result, attempt, turn, RunEnd.Paused));
@@ -138,6 +145,8 @@ internal sealed class RequestLoop : IDisposable
         var start = now + backoff > paced ? now + backoff : paced;
         return start < end;
     }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     /// <summary>The extra wait before attempt n (n ≥ 2): interval × 2^(n-2), capped, plus up to 20 % jitter.</summary>
     private TimeSpan Backoff(int attempt)

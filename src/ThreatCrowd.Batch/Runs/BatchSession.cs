@@ -42,18 +42,10 @@ internal sealed class BatchSession : IDisposable
     /// <summary>When requests went out and answers came back: where the pacer measures the next turn from.</summary>
     public WireActivity Wire { get; }
 
-    /// <summary>Opens the store; with <paramref name="exclusive"/> it is locked against any other process first.</summary>
+    /// <summary>Opens the store; with <paramref name="exclusive"/> a store file is locked against any other process first.</summary>
     public static BatchSession Open(BatchOptions options, TimeProvider clock, RunConsole console, bool exclusive)
     {
-        // The PostgreSQL store's parts exist (Store/Postgres) but not yet every one the verbs need: refused plainly
-        // rather than quietly working on the SQLite file instead.
-        if (options.Store.IsPostgres)
-        {
-            throw new StoreException(
-                "Store:Provider postgres is not served by the verbs of this version yet; set Store:Provider to sqlite (the default).");
-        }
-
-        var store = StoreFactory.Open(new StoreSettings(options.Store.Path), exclusive);
+        var store = StoreFactory.Open(options.Store.Settings(), exclusive);
         try
         {
             return new BatchSession(options, store, clock, console);

@@ -30,7 +30,8 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
         // Opened before the request left in flight is settled: it decides where the first turn is measured from.
         using var requests = new RequestLoop(pacing, options.ThreatCrowd, session.Wire, clock, session.Console, StopAdvice.Lookups, deadline, _jitter);
         FailWhatADeadProcessWasAsking(pacing);
-        var due = store.Queue.Load(clock.GetUtcNow(), options.Lookup.RefreshAfter, limit, options.Sources.PriorityPatterns());
+        var loadedAt = clock.GetUtcNow();
+        var due = store.Queue.Load(loadedAt, options.Lookup.RefreshAfter, limit, options.Sources.PriorityPatterns());
         var dueTotal = limit > 0 ? store.Queue.Count(clock.GetUtcNow(), options.Lookup.RefreshAfter) : due.Count;
         store.Runs.SetDue(runId, dueTotal);
         if (due.Count == 0)
@@ -44,14 +45,14 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
             return RunEnd.Paused;
         }
 
-        var lookups = new LookupRequests(new ThreatCrowdClient(session.Http, options.BaseUri, options.Lookup.MaxRelationsPerAnswer), requests);
+        var lookups = new LookupRequests(new ThreatCrowdClient(session.Http, options.BaseUri, options.Lookup.MaxRelationsPerAnswer), requests, store.Queue, clock);
         session.Console.Info($"looking up {due.Count:N0} of {dueTotal:N0} due, one request every {Durations.Humanize(options.ThreatCrowd.RequestInterval)}.");
-        var end = await LookUpRoundAsync(due, runId, deadline, lookups, ct).ConfigureAwait(false);
+        var end = await LookUpRoundAsync(due, loadedAt, runId, deadline, lookups, ct).ConfigureAwait(false);
         var limitReached = limit > 0 && dueTotal > due.Count;
         if (end == RunEnd.Completed && _pivots.Enabled && !limitReached)
         {
             (end, limitReached) = await new PivotRounds(session, _budget, limit)
-                .RunAsync(next => LookUpRoundAsync(next, runId, deadline, lookups, ct)).ConfigureAwait(false);
+                .RunAsync((next, at) => LookUpRoundAsync(next, at, runId, deadline, lookups, ct)).ConfigureAwait(false);
         }
 
         return end == RunEnd.Completed && limitReached ? RunEnd.LimitReached : end;
@@ -83,16 +84,17 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
         }
     }
 
-    private Task<RunEnd> LookUpRoundAsync(List<long> due, long runId, DateTimeOffset? deadline, LookupRequests lookups, CancellationToken ct) =>
+    private Task<RunEnd> LookUpRoundAsync(List<long> due, DateTimeOffset loadedAt, long runId, DateTimeOffset? deadline, LookupRequests lookups, CancellationToken ct) =>
         session.Console.WithLookupProgressAsync(
             due.Count,
             session.Options.ThreatCrowd.RequestInterval,
             session.Clock,
-            progress => LookUpAllAsync(due, runId, deadline, lookups, progress, ct));
+            progress => LookUpAllAsync(due, loadedAt, runId, deadline, lookups, progress, ct));
 
-    private async Task<RunEnd> LookUpAllAsync(List<long> due, long runId, DateTimeOffset? deadline, LookupRequests lookups, ILookupProgress progress, CancellationToken ct)
+    private async Task<RunEnd> LookUpAllAsync(
+        List<long> due, DateTimeOffset loadedAt, long runId, DateTimeOffset? deadline, LookupRequests lookups, ILookupProgress progress, CancellationToken ct)
     {
-        var options = session.Options;
+        var queue = session.Store.Queue;
         var checkpoint = new LookupCheckpoint(session, _pivots, runId);
         foreach (var id in due)
         {
@@ -101,7 +103,8 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
                 return RunEnd.Interrupted;
             }
 
-            var queued = session.Store.Queue.Find(id);
+            // Null when another host sharing the store holds it or has asked it since the list was loaded.
+            var queued = queue.Claim(id, loadedAt, session.Options.Lookup.RefreshAfter, session.Clock.GetUtcNow());
             if (queued is null)
             {
                 continue;
@@ -110,41 +113,68 @@ internal sealed class LookupStage(BatchSession session, Random? jitter = null)
             // Pivots come after every input, shallowest first: once one is turned away, so is everything after it.
             if (!_budget.MayAsk(queued))
             {
+                queue.Release(queued.Id);
                 return RunEnd.Completed;
             }
 
             // Exclusions are checked again here: the list may have grown since the indicator was imported.
             if (session.Guard.WhyNotAllowed(queued.Indicator) is { } why)
             {
+                queue.Release(queued.Id);
                 progress.Skipped(queued.Indicator, why);
                 continue;
             }
 
-            _budget.Asking(queued);
-            progress.Starting(queued.Indicator);
-            RequestOutcome<LookupResult> outcome;
+            var stored = false;
             try
             {
-                outcome = await lookups.LookupAsync(queued.Id, queued.Indicator, ct).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return RunEnd.Interrupted;
-            }
-
-            if (outcome.EndsRun is { } end)
-            {
-                if (end == RunEnd.WindowClosed)
+                var end = await AskAsync(queued, checkpoint, deadline, lookups, progress, ct).ConfigureAwait(false);
+                stored = end is null;
+                if (end is { } stop)
                 {
-                    session.Console.Info($"the run window closed at {deadline:yyyy-MM-dd HH:mm} UTC; what is left is asked by the next run.");
+                    return stop;
                 }
-
-                return end;
             }
-
-            checkpoint.Save(queued, outcome, progress);
+            finally
+            {
+                // A stored outcome ends the claim; anything else gives the indicator back to every host at once.
+                if (!stored)
+                {
+                    queue.Release(queued.Id);
+                }
+            }
         }
 
         return RunEnd.Completed;
+    }
+
+    /// <summary>Asks one claimed indicator and stores the outcome; or, storing nothing, says how the run ends.</summary>
+    private async Task<RunEnd?> AskAsync(
+        QueuedIndicator queued, LookupCheckpoint checkpoint, DateTimeOffset? deadline, LookupRequests lookups, ILookupProgress progress, CancellationToken ct)
+    {
+        _budget.Asking(queued);
+        progress.Starting(queued.Indicator);
+        RequestOutcome<LookupResult> outcome;
+        try
+        {
+            outcome = await lookups.LookupAsync(queued.Id, queued.Indicator, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return RunEnd.Interrupted;
+        }
+
+        if (outcome.EndsRun is { } end)
+        {
+            if (end == RunEnd.WindowClosed)
+            {
+                session.Console.Info($"the run window closed at {deadline:yyyy-MM-dd HH:mm} UTC; what is left is asked by the next run.");
+            }
+
+            return end;
+        }
+
+        checkpoint.Save(queued, outcome, progress);
+        return null;
     }
 }

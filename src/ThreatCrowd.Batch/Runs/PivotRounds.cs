@@ -13,14 +13,16 @@ namespace ThreatCrowd.Batch.Runs;
 internal sealed class PivotRounds(BatchSession session, PivotBudget budget, int limit)
 {
     /// <returns>How the last round ended, and whether the run's limit stopped the rounds.</returns>
-    public async Task<(RunEnd End, bool LimitReached)> RunAsync(Func<List<long>, Task<RunEnd>> round)
+    /// <param name="round">Asks a list of due indicators, loaded at the moment given with it.</param>
+    public async Task<(RunEnd End, bool LimitReached)> RunAsync(Func<List<long>, DateTimeOffset, Task<RunEnd>> round)
     {
         var options = session.Options;
         var end = RunEnd.Completed;
         var limitReached = false;
         while (end == RunEnd.Completed)
         {
-            var due = session.Store.Queue.Load(session.Clock.GetUtcNow(), options.Lookup.RefreshAfter, 0, options.Sources.PriorityPatterns());
+            var loadedAt = session.Clock.GetUtcNow();
+            var due = session.Store.Queue.Load(loadedAt, options.Lookup.RefreshAfter, 0, options.Sources.PriorityPatterns());
             var limitLeft = limit > 0 ? limit - budget.Taken : int.MaxValue;
             var next = budget.Unasked(due, limitLeft);
             if (next.Count == 0)
@@ -31,7 +33,7 @@ internal sealed class PivotRounds(BatchSession session, PivotBudget budget, int 
             }
 
             session.Console.Info($"looking up {Counted.Of(next.Count, "pivot")} revealed by the answers.");
-            end = await round(next).ConfigureAwait(false);
+            end = await round(next, loadedAt).ConfigureAwait(false);
         }
 
         if (budget.Spent)

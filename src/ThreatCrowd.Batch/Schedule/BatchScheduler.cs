@@ -56,7 +56,7 @@ internal sealed class BatchScheduler(BatchOptions options, TimeProvider clock, R
 
     private string? CatchUpReason(CronTimes cron)
     {
-        if (!File.Exists(options.Store.Path))
+        if (!StoreFactory.Exists(options.Store.Settings()))
         {
             return null;
         }

@@ -17,6 +17,15 @@ internal interface IPacingStore
     /// </summary>
     DateTimeOffset? LastRequestForNewProcess(DateTimeOffset now);
 
+    /// <summary>
+    /// Waits until no other process sharing the store is due a request before this one, and holds that turn until the
+    /// returned handle is disposed (once the answer began and was recorded with <see cref="RecordCounted"/>): the pace
+    /// of every host together. A store only one process works on at a time returns at once: that process's own
+    /// pacer, measured from what is recorded here, is then the whole pace.
+    /// </summary>
+    /// <param name="inFlight">What is asked (<see cref="VoteInFlight"/> for a vote), marked in flight while the turn is held.</param>
+    Task<IAsyncDisposable> HoldTurnAsync(TimeSpan interval, TimeProvider clock, long inFlight, CancellationToken ct);
+
     /// <summary>Records a request's turn, and the indicator it asks about (<see cref="VoteInFlight"/> for a vote).</summary>
     void RecordRequest(DateTimeOffset startedAt, long indicatorId);
 

@@ -73,18 +73,19 @@ public sealed class StoreOptionsTests
     }
 
     [Fact]
-    public async Task Postgres_is_refused_by_the_verbs_with_exit_5_never_quietly_served_by_the_sqlite_file_nor_printing_the_password()
+    public async Task An_unreachable_postgres_server_ends_the_verb_with_exit_5_naming_the_database_never_the_password_nor_using_the_sqlite_file()
     {
         using var dir = new TempDirectory();
 
         var input = dir.Write("in.csv", "domain\nexample.com\n");
+        var port = FreePort.Find();
 
         var (exit, output, error) = await ProgramProcess.RunAsync(
             dir.Path, "import", "--input", input, "--Sources:DefaultFeeds=false", "--Store:Provider=postgres",
-            $"--Store:ConnectionString=Host=127.0.0.1;Username=tcb;Password={Secret}");
+            $"--Store:ConnectionString=Host=127.0.0.1;Port={port};Username=tcb;Database=intel;Password={Secret};Timeout=3");
 
         exit.ShouldBe(5, output + error);
-        error.ShouldContain("Store:Provider postgres is not served");
+        error.ShouldContain($"Cannot open the PostgreSQL store tcb@127.0.0.1:{port}/intel");
         (output + error).ShouldNotContain(Secret);
         File.Exists(dir.File("data/threatcrowd.db")).ShouldBeFalse();
     }

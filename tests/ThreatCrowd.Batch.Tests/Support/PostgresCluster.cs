@@ -38,6 +38,9 @@ public sealed class PostgresCluster : IAsyncLifetime
     /// <summary>The superuser's connection string to the cluster's <c>postgres</c> database.</summary>
     public string AdminConnectionString => ConnectionString("postgres");
 
+    /// <summary>The superuser's password, for tests that check it is never printed.</summary>
+    public string Password => _password ?? throw new InvalidOperationException("the cluster has not started");
+
     public async Task InitializeAsync()
     {
         Binaries = PostgresBinaries.Find();

@@ -35,8 +35,13 @@ internal sealed class PostgresPace(NpgsqlDataSource dataSource)
         try
         {
             await connection.ExecuteAsync("SELECT pg_advisory_lock(@key)", null, ct, ("key", PaceLock)).ConfigureAwait(false);
-            var wait = await WaitNeededAsync(connection, interval, ct).ConfigureAwait(false);
+            var (wait, pausedUntil) = await WaitNeededAsync(connection, interval, ct).ConfigureAwait(false);
             var due = clock.GetUtcNow() + wait;
+            if (pausedUntil > due)
+            {
+                due = pausedUntil.Value;
+            }
+
             for (var now = clock.GetUtcNow(); now < due; now = clock.GetUtcNow())
             {
                 // Looped because a timer may fire a moment early; the turn must not.
@@ -83,29 +88,32 @@ internal sealed class PostgresPace(NpgsqlDataSource dataSource)
         }
     }
 
-    /// <summary>How long from now until the next request may start, by the database's clock.</summary>
-    private static async Task<TimeSpan> WaitNeededAsync(NpgsqlConnection connection, TimeSpan interval, CancellationToken ct)
+    /// <summary>
+    /// How long from now until the next request may start by the database's clock, and the end of a pause the
+    /// server asked for (kept on the clock of the host it answered, as <see cref="PostgresPacing.Pause"/> stores it).
+    /// </summary>
+    private static async Task<(TimeSpan Wait, DateTimeOffset? PausedUntil)> WaitNeededAsync(NpgsqlConnection connection, TimeSpan interval, CancellationToken ct)
     {
         await using var command = NpgsqlCommands.Command(
             connection,
-            $"SELECT last_request_at, in_flight IS NOT NULL, coalesce(paused_until, 0), {DbNowMs} FROM pacing WHERE id = 1",
+            $"SELECT last_request_at, in_flight IS NOT NULL, paused_until, {DbNowMs} FROM pacing WHERE id = 1",
             null);
         await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
         if (!await reader.ReadAsync(ct).ConfigureAwait(false))
         {
-            return TimeSpan.Zero;
+            return (TimeSpan.Zero, null);
         }
 
         var last = reader.GetInt64(0);
         var deadHolder = reader.GetBoolean(1);
-        var pausedUntil = reader.GetInt64(2);
+        var pausedUntil = reader.IsDBNull(2) ? (DateTimeOffset?)null : UnixMs.To(reader.GetInt64(2));
         var now = reader.GetInt64(3);
 
         // A request left in flight went out before its host died, at latest now; a last request in the future
         // means the clock went back: never wait more than one interval for it.
         var from = deadHolder ? now : Math.Min(last, now);
         var intervalMs = (long)Math.Ceiling(interval.TotalMilliseconds);
-        var waitMs = Math.Max(from + intervalMs, pausedUntil) - now;
-        return waitMs > 0 ? TimeSpan.FromMilliseconds(waitMs) : TimeSpan.Zero;
+        var waitMs = from + intervalMs - now;
+        return (waitMs > 0 ? TimeSpan.FromMilliseconds(waitMs) : TimeSpan.Zero, pausedUntil);
     }
 }

@@ -7,80 +7,55 @@ namespace ThreatCrowd.Batch.Store.Postgres;
 /// <summary>
 /// The one queue of every host on the PostgreSQL store. What is due and in what order is <see cref="Sqlite.DueQueue"/>'s
 /// rule (never-answered first, then failed ones whose wait passed, then stale answers; pivots after inputs,
-/// shallower first; higher-ranked sources first within each); but instead of loading a list, a process claims one
-/// indicator at a time: the next due one that no other process holds, locked with <c>FOR UPDATE SKIP LOCKED</c> so
-/// that two claiming at once take two different ones, and marked with a lease. Storing the outcome ends the claim;
-/// a process that died leaves it until the lease runs out, and then the indicator is due to anyone again.
+/// shallower first; higher-ranked sources first within each). Every host loads the same ordered list once per pass
+/// (one sort, not one per request) and takes each indicator by claiming it: a conditional update that only one
+/// host wins, marking it with a lease. Storing the outcome ends the claim; a process that died leaves it until the
+/// lease runs out, and then the indicator is due to anyone again.
 /// </summary>
 /// <remarks>
-/// "Due" is judged at the pass's start, not at each claim: an indicator another host answered during the pass is
-/// then not stale even with Lookup:RefreshAfter 0, so no indicator is asked twice in one pass.
+/// "Due" is judged as of the moment the list was loaded, not at each claim: an indicator another host answered
+/// during the pass is then not stale even with Lookup:RefreshAfter 0, so no indicator is asked twice in one pass.
+/// Leases are measured on the hosts' clocks: keep them within a small part of Store:ClaimLease of each other (NTP).
 /// </remarks>
-internal sealed class PostgresQueue(NpgsqlDataSource dataSource, string claimant)
+internal sealed class PostgresQueue(NpgsqlDataSource dataSource, string claimant, TimeSpan lease) : IDueQueue
 {
     private const string Due =
         $"""
         (state = '{IndicatorStateNames.Pending}'
-         OR (state = '{IndicatorStateNames.Failed}' AND (retry_after IS NULL OR retry_after <= @passStart))
+         OR (state = '{IndicatorStateNames.Failed}' AND (retry_after IS NULL OR retry_after <= @loadedAt))
          OR (state IN ('{IndicatorStateNames.Found}', '{IndicatorStateNames.NotFound}') AND looked_up_at <= @staleBefore))
         """;
 
+    private const string Unclaimed = "(claimed_until IS NULL OR claimed_until <= @now)";
+
     private const string Group = $"CASE state WHEN '{IndicatorStateNames.Pending}' THEN 0 WHEN '{IndicatorStateNames.Failed}' THEN 1 ELSE 2 END";
 
-    /// <summary>Claims the next due indicator no other process holds, until <paramref name="now"/> + <paramref name="lease"/>; null when none is left.</summary>
-    /// <param name="passStart">When the pass began: what is due is judged as of then.</param>
-    /// <param name="ranks">Sources:Priorities resolved to source ids (see <see cref="SourceRanksOf"/>); empty for none.</param>
-    public QueuedIndicator? Claim(DateTimeOffset passStart, TimeSpan refreshAfter, DateTimeOffset now, TimeSpan lease, IReadOnlyDictionary<long, int> ranks)
+    public List<long> Load(DateTimeOffset now, TimeSpan refreshAfter, int limit, IReadOnlyList<(string Pattern, int Priority)> priorities)
     {
+        var ranks = SourceRanksOf(priorities);
         var rank = ranks.Count > 0
             ? "coalesce((SELECT max(r.rank) FROM provenance p JOIN unnest(@rankSources, @rankValues) AS r(source_id, rank) ON r.source_id = p.source_id WHERE p.indicator_id = indicators.id), 0) DESC,"
             : string.Empty;
         var sql =
             $"""
-            WITH next AS (
-                SELECT id FROM indicators
-                WHERE {Due} AND (claimed_until IS NULL OR claimed_until <= @now)
-                ORDER BY depth, {Group}, {rank} coalesce(looked_up_at, 0), id
-                LIMIT 1
-                FOR UPDATE SKIP LOCKED)
-            UPDATE indicators i SET claimed_by = @claimant, claimed_until = @until
-            FROM next WHERE i.id = next.id
-            RETURNING i.id, i.type, i.value, i.state, i.depth
+            SELECT id FROM indicators
+            WHERE {Due} AND {Unclaimed}
+            ORDER BY depth, {Group}, {rank} coalesce(looked_up_at, 0), id
+            {(limit > 0 ? "LIMIT @limit" : string.Empty)}
             """;
         using var connection = dataSource.OpenConnection();
-        var row = connection.QuerySingleOrDefault<(long Id, string Type, string Value, string State, int Depth)>(
+        return connection.Query<long>(
             sql,
             new
             {
-                passStart = UnixMs.From(passStart),
-                staleBefore = UnixMs.From(passStart - refreshAfter),
+                loadedAt = UnixMs.From(now),
+                staleBefore = UnixMs.From(now - refreshAfter),
                 now = UnixMs.From(now),
-                until = UnixMs.From(now + lease),
-                claimant,
+                limit,
                 rankSources = ranks.Keys.ToArray(),
                 rankValues = ranks.Values.ToArray(),
-            });
-        return row.Type is not null && IndicatorTypeNames.TryParse(row.Type, out var type)
-            ? new QueuedIndicator(row.Id, new Indicator(type, row.Value), IndicatorStateNames.Parse(row.State), row.Depth)
-            : null;
-    }
-
-    /// <summary>Keeps the claim while the lookup goes on (a retry, a long back-off): returns false when it was lost to another process.</summary>
-    public bool Renew(long indicatorId, DateTimeOffset until)
-    {
-        using var connection = dataSource.OpenConnection();
-        return connection.Execute(
-            "UPDATE indicators SET claimed_until = @until WHERE id = @indicatorId AND claimed_by = @claimant",
-            new { indicatorId, until = UnixMs.From(until), claimant }) == 1;
-    }
-
-    /// <summary>Gives the indicator back unasked (the window closed, the run stopped): due to anyone at once.</summary>
-    public void Release(long indicatorId)
-    {
-        using var connection = dataSource.OpenConnection();
-        connection.Execute(
-            "UPDATE indicators SET claimed_by = NULL, claimed_until = NULL WHERE id = @indicatorId AND claimed_by = @claimant",
-            new { indicatorId, claimant });
+            },
+            buffered: true).AsList();
     }
 
     /// <summary>How many are due now, claimed or not: pending ones from the kept counts, the others through their partial indexes.</summary>
@@ -96,17 +71,62 @@ internal sealed class PostgresQueue(NpgsqlDataSource dataSource, string claimant
             new { now = UnixMs.From(now), staleBefore = UnixMs.From(now - refreshAfter) });
     }
 
-    /// <summary>Sources:Priorities as source id → rank (the highest of the patterns matching its name), resolved once per pass.</summary>
-    public IReadOnlyDictionary<long, int> SourceRanksOf(IReadOnlyList<(string Pattern, int Priority)> priorities)
+    public QueuedIndicator? Find(long id)
     {
+        using var connection = dataSource.OpenConnection();
+        return ToQueued(connection.QuerySingleOrDefault<(long Id, string Type, string Value, string State, int Depth)>(
+            "SELECT id, type, value, state, depth FROM indicators WHERE id = @id", new { id }));
+    }
+
+    /// <summary>Takes the indicator if it is still due as of <paramref name="loadedAt"/> and no other host holds it, until <paramref name="now"/> + the lease.</summary>
+    public QueuedIndicator? Claim(long id, DateTimeOffset loadedAt, TimeSpan refreshAfter, DateTimeOffset now)
+    {
+        using var connection = dataSource.OpenConnection();
+        return ToQueued(connection.QuerySingleOrDefault<(long Id, string Type, string Value, string State, int Depth)>(
+            $"""
+            UPDATE indicators SET claimed_by = @claimant, claimed_until = @until
+            WHERE id = @id AND {Due} AND ({Unclaimed} OR claimed_by = @claimant)
+            RETURNING id, type, value, state, depth
+            """,
+            new
+            {
+                id,
+                loadedAt = UnixMs.From(loadedAt),
+                staleBefore = UnixMs.From(loadedAt - refreshAfter),
+                now = UnixMs.From(now),
+                until = UnixMs.From(now + lease),
+                claimant,
+            }));
+    }
+
+    /// <summary>Keeps the claim while the lookup goes on (a retry, a long back-off); one lost to another host after its lease ran out stays lost.</summary>
+    public void Renew(long id, DateTimeOffset now)
+    {
+        using var connection = dataSource.OpenConnection();
+        connection.Execute(
+            "UPDATE indicators SET claimed_until = @until WHERE id = @id AND claimed_by = @claimant",
+            new { id, until = UnixMs.From(now + lease), claimant });
+    }
+
+    public void Release(long id)
+    {
+        using var connection = dataSource.OpenConnection();
+        connection.Execute(
+            "UPDATE indicators SET claimed_by = NULL, claimed_until = NULL WHERE id = @id AND claimed_by = @claimant",
+            new { id, claimant });
+    }
+
+    /// <summary>Sources:Priorities as source id → rank (the highest of the patterns matching its name), resolved once per pass.</summary>
+    private Dictionary<long, int> SourceRanksOf(IReadOnlyList<(string Pattern, int Priority)> priorities)
+    {
+        var ranks = new Dictionary<long, int>();
         if (priorities.Count == 0)
         {
-            return new Dictionary<long, int>();
+            return ranks;
         }
 
         var patterns = priorities.Select(p => (Pattern: new WildcardPattern(p.Pattern.Trim()), p.Priority)).ToList();
         using var connection = dataSource.OpenConnection();
-        var ranks = new Dictionary<long, int>();
         foreach (var (id, name) in connection.Query<(long, string)>("SELECT id, name FROM sources"))
         {
             var matching = patterns.Where(p => p.Pattern.Matches(name)).Select(p => p.Priority).ToList();
@@ -118,4 +138,9 @@ internal sealed class PostgresQueue(NpgsqlDataSource dataSource, string claimant
 
         return ranks;
     }
+
+    private static QueuedIndicator? ToQueued((long Id, string Type, string Value, string State, int Depth) row) =>
+        row.Type is not null && IndicatorTypeNames.TryParse(row.Type, out var type)
+            ? new QueuedIndicator(row.Id, new Indicator(type, row.Value), IndicatorStateNames.Parse(row.State), row.Depth)
+            : null;
 }

@@ -83,7 +83,17 @@ internal sealed class PostgresRunLog(NpgsqlDataSource dataSource, string process
     {
         if (_held.Remove(runId, out var holder))
         {
-            holder.Dispose(); // closing the session frees its lock
+            // A pooled connection keeps its session, and the session its locks, after it is given back.
+            try
+            {
+                holder.Execute("SELECT pg_advisory_unlock(@c, @id)", new { c = RunLockClass, id = (int)runId });
+            }
+            catch (NpgsqlException)
+            {
+                // A broken connection is not pooled: disposing it ends the session and the lock with it.
+            }
+
+            holder.Dispose();
         }
     }
 

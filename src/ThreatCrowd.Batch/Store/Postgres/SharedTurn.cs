@@ -9,6 +9,13 @@ namespace ThreatCrowd.Batch.Store.Postgres;
 /// </summary>
 internal sealed class SharedTurn : IAsyncDisposable
 {
+    private const string CountedSql =
+        """
+        UPDATE pacing SET in_flight = NULL,
+                          last_request_at = greatest(last_request_at, (extract(epoch FROM clock_timestamp()) * 1000)::bigint - @ago)
+        WHERE id = 1
+        """;
+
     private readonly NpgsqlConnection _connection;
 
     internal SharedTurn(NpgsqlConnection connection, DateTimeOffset startedAt)
@@ -21,19 +28,11 @@ internal sealed class SharedTurn : IAsyncDisposable
     public DateTimeOffset StartedAt { get; }
 
     /// <summary>The server counted the request <paramref name="ago"/> before now (zero: just now).</summary>
-    public async Task CountedAsync(TimeSpan ago, CancellationToken ct)
-    {
-        var agoMs = (long)Math.Floor(Math.Max(0, ago.TotalMilliseconds));
-        await _connection.ExecuteAsync(
-            """
-            UPDATE pacing SET in_flight = NULL,
-                              last_request_at = greatest(last_request_at, (extract(epoch FROM clock_timestamp()) * 1000)::bigint - @ago)
-            WHERE id = 1
-            """,
-            null,
-            ct,
-            ("ago", agoMs)).ConfigureAwait(false);
-    }
+    public Task CountedAsync(TimeSpan ago, CancellationToken ct) =>
+        _connection.ExecuteAsync(CountedSql, null, ct, ("ago", AgoMs(ago)));
+
+    /// <summary>As <see cref="CountedAsync"/>, for the request loop's synchronous record of the moment.</summary>
+    public void Counted(TimeSpan ago) => _connection.Execute(CountedSql, null, ("ago", AgoMs(ago)));
 
     /// <summary>Settles the request (its turn stands as recorded) and lets the next host take its turn.</summary>
     public async ValueTask DisposeAsync()
@@ -47,4 +46,6 @@ internal sealed class SharedTurn : IAsyncDisposable
             await PostgresPace.ReleaseAsync(_connection).ConfigureAwait(false);
         }
     }
+
+    private static long AgoMs(TimeSpan ago) => (long)Math.Floor(Math.Max(0, ago.TotalMilliseconds));
 }

@@ -65,6 +65,17 @@ internal sealed class DueQueue(SqliteConnection connection) : IDueQueue
             : null;
     });
 
+    /// <summary>One process holds a SQLite store (its lock file), so nothing else can take the indicator meanwhile.</summary>
+    public QueuedIndicator? Claim(long id, DateTimeOffset loadedAt, TimeSpan refreshAfter, DateTimeOffset now) => Find(id);
+
+    public void Renew(long id, DateTimeOffset now)
+    {
+    }
+
+    public void Release(long id)
+    {
+    }
+
     private List<long> LoadDue(DateTimeOffset now, TimeSpan refreshAfter, int limit, IReadOnlyList<(string Pattern, int Priority)> priorities)
     {
         // Without ranks (the usual case) the direct inputs come in import order within three small-to-sort groups.

@@ -15,6 +15,10 @@ internal sealed class PacingState(SqliteConnection connection) : IPacingStore
         return InFlight() is null || last is null || last > now ? last : now;
     }
 
+    /// <summary>The store's lock keeps every other process off it: nothing to wait for here.</summary>
+    public Task<IAsyncDisposable> HoldTurnAsync(TimeSpan interval, TimeProvider clock, long inFlight, CancellationToken ct) =>
+        Task.FromResult<IAsyncDisposable>(NoTurn.Instance);
+
     public void RecordRequest(DateTimeOffset startedAt, long indicatorId) => SqliteErrors.Guard(() =>
         connection.Execute(
             """
@@ -47,4 +51,11 @@ internal sealed class PacingState(SqliteConnection connection) : IPacingStore
 
     /// <summary>The store keeps milliseconds; rounding down would let the next process start a fraction early.</summary>
     private static long RoundedUp(DateTimeOffset at) => UnixMs.From(at.AddTicks(TimeSpan.TicksPerMillisecond - 1));
+
+    private sealed class NoTurn : IAsyncDisposable
+    {
+        public static readonly NoTurn Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }

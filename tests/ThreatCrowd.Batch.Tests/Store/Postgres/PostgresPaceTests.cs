@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 using ThreatCrowd.Batch.Store.Postgres;
 using ThreatCrowd.Batch.Tests.Support;
@@ -103,6 +104,52 @@ public sealed class PostgresPaceTests(PostgresCluster cluster)
         clock.Advance(TimeSpan.FromSeconds(10));
         await using var turn = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
         clock.Waits.ShouldHaveSingleItem().TotalSeconds.ShouldBe(10, tolerance: 0.001, "from when it got the lock: the dead host's request may have arrived until then");
+    }
+
+    [Fact]
+    public async Task A_pause_one_host_was_asked_for_holds_back_every_hosts_next_turn_on_the_clock_it_was_measured_on()
+    {
+        var interval = TimeSpan.FromMilliseconds(1);
+        var connectionString = await cluster.CreateDatabaseAsync();
+        using var first = PostgresDatabase.Open(connectionString);
+        using var second = PostgresDatabase.Open(connectionString);
+        var clock = new FakeClock(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
+        new PostgresPacing(first).Pause(clock.GetUtcNow().AddMinutes(2), "429 Too Many Requests");
+
+        var pacing = new PostgresPacing(second);
+        pacing.PauseInForce(clock.GetUtcNow()).ShouldNotBeNull().Reason.ShouldBe("429 Too Many Requests");
+        var waiting = pacing.HoldTurnAsync(interval, clock, 3, CancellationToken.None);
+        await WaitForTimerAsync(clock);
+        clock.Advance(TimeSpan.FromSeconds(119));
+        await Task.Delay(200);
+        waiting.IsCompleted.ShouldBeFalse("the pause has a second to go");
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await using var turn = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+        clock.Waits.Sum(w => w.TotalSeconds).ShouldBe(120, tolerance: 0.01);
+        pacing.PauseInForce(clock.GetUtcNow()).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_request_loops_record_of_the_answers_start_moves_the_shared_pace_and_ends_the_request_in_flight()
+    {
+        var connectionString = await cluster.CreateDatabaseAsync();
+        using var store = PostgresDatabase.Open(connectionString);
+        var pacing = new PostgresPacing(store);
+        await using (await pacing.HoldTurnAsync(TimeSpan.FromMilliseconds(1), TimeProvider.System, 42, CancellationToken.None))
+        {
+            await using var probe = await store.OpenConnectionAsync();
+            (await probe.ExecuteScalarAsync<long?>("SELECT in_flight FROM pacing WHERE id = 1")).ShouldBe(42);
+            var before = pacing.LastRequestAt().ShouldNotBeNull();
+            await Task.Delay(50);
+
+            pacing.RecordCounted(DateTimeOffset.UtcNow);
+
+            (await probe.ExecuteScalarAsync<long?>("SELECT in_flight FROM pacing WHERE id = 1")).ShouldBeNull();
+            pacing.LastRequestAt().ShouldNotBeNull().ShouldBeGreaterThan(before.AddMilliseconds(40));
+        }
+
+        pacing.InFlight().ShouldBeNull("a host never marks another's request cut off: the lease and the pace cover a dead one");
     }
 
     private static async Task WaitForTimerAsync(FakeClock clock)

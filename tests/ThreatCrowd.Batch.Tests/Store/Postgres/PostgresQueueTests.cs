@@ -13,10 +13,10 @@ public sealed class PostgresQueueTests(PostgresCluster cluster)
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
-    private static readonly IReadOnlyDictionary<long, int> NoRanks = new Dictionary<long, int>();
+    private static readonly (string Pattern, int Priority)[] NoRanks = [];
 
     [Fact]
-    public async Task Two_processes_claiming_at_once_each_take_different_indicators_and_together_all()
+    public async Task Two_processes_walking_the_same_list_at_once_each_take_different_indicators_and_together_all()
     {
         using var store = await StoreWithAsync(300);
         var taken = new ConcurrentBag<(string Claimant, long Id)>();
@@ -24,12 +24,15 @@ public sealed class PostgresQueueTests(PostgresCluster cluster)
         string[] claimants = ["host-a:1:1", "host-b:2:2"];
         await Task.WhenAll(claimants.Select(claimant => Task.Run(() =>
         {
-            var queue = new PostgresQueue(store, claimant);
+            var queue = new PostgresQueue(store, claimant, Lease);
             var writer = new PostgresAnswerWriter(store);
-            while (queue.Claim(Monday, TimeSpan.Zero, Monday, Lease, NoRanks) is { } next)
+            foreach (var id in queue.Load(Monday, TimeSpan.Zero, 0, NoRanks))
             {
-                taken.Add((claimant, next.Id));
-                writer.SaveAnswer(next.Id, NotFound(next.Indicator), Monday.AddSeconds(1), runId: 0);
+                if (queue.Claim(id, Monday, TimeSpan.Zero, Monday) is { } next)
+                {
+                    taken.Add((claimant, next.Id));
+                    writer.SaveAnswer(next.Id, NotFound(next.Indicator), Monday.AddSeconds(1), runId: 0);
+                }
             }
         })));
 
@@ -39,37 +42,54 @@ public sealed class PostgresQueueTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task An_indicator_another_host_answered_after_the_list_was_loaded_is_not_claimed_even_when_answers_go_stale_at_once()
+    {
+        using var store = await StoreWithAsync(1);
+        var a = new PostgresQueue(store, "host-a:1:1", Lease);
+        var b = new PostgresQueue(store, "host-b:2:2", Lease);
+        var id = b.Load(Monday, TimeSpan.Zero, 0, NoRanks).ShouldHaveSingleItem();
+
+        var claimed = a.Claim(id, Monday, TimeSpan.Zero, Monday).ShouldNotBeNull();
+        new PostgresAnswerWriter(store).SaveAnswer(claimed.Id, NotFound(claimed.Indicator), Monday.AddSeconds(1), runId: 0);
+
+        b.Claim(id, Monday, TimeSpan.Zero, Monday.AddSeconds(2)).ShouldBeNull("answered after b's list was loaded: not due in b's pass");
+        b.Claim(id, Monday.AddSeconds(3), TimeSpan.Zero, Monday.AddSeconds(3)).ShouldNotBeNull("due again in a later pass with RefreshAfter 0");
+    }
+
+    [Fact]
     public async Task An_indicator_claimed_by_a_process_that_died_is_claimed_again_once_the_lease_ran_out()
     {
         using var store = await StoreWithAsync(1);
-        var dead = new PostgresQueue(store, "host-a:1:1");
-        var alive = new PostgresQueue(store, "host-b:2:2");
-        var claimed = dead.Claim(Monday, TimeSpan.Zero, Monday, Lease, NoRanks).ShouldNotBeNull();
+        var dead = new PostgresQueue(store, "host-a:1:1", Lease);
+        var alive = new PostgresQueue(store, "host-b:2:2", Lease);
+        var id = dead.Load(Monday, TimeSpan.Zero, 0, NoRanks).ShouldHaveSingleItem();
+        dead.Claim(id, Monday, TimeSpan.Zero, Monday).ShouldNotBeNull();
 
-        alive.Claim(Monday, TimeSpan.Zero, Monday + Lease - TimeSpan.FromSeconds(1), Lease, NoRanks).ShouldBeNull("still held within the lease");
-        var again = alive.Claim(Monday, TimeSpan.Zero, Monday + Lease, Lease, NoRanks);
-
-        again.ShouldNotBeNull().Id.ShouldBe(claimed.Id);
+        alive.Load(Monday, TimeSpan.Zero, 0, NoRanks).ShouldBeEmpty("a claimed indicator is left out of another host's list");
+        alive.Claim(id, Monday, TimeSpan.Zero, Monday + Lease - TimeSpan.FromSeconds(1)).ShouldBeNull("still held within the lease");
+        alive.Claim(id, Monday, TimeSpan.Zero, Monday + Lease).ShouldNotBeNull().Id.ShouldBe(id);
     }
 
     [Fact]
     public async Task A_renewed_claim_stays_held_and_a_released_one_is_due_to_anyone_at_once()
     {
         using var store = await StoreWithAsync(1);
-        var a = new PostgresQueue(store, "host-a:1:1");
-        var b = new PostgresQueue(store, "host-b:2:2");
-        var claimed = a.Claim(Monday, TimeSpan.Zero, Monday, Lease, NoRanks).ShouldNotBeNull();
+        var a = new PostgresQueue(store, "host-a:1:1", Lease);
+        var b = new PostgresQueue(store, "host-b:2:2", Lease);
+        var id = a.Load(Monday, TimeSpan.Zero, 0, NoRanks).ShouldHaveSingleItem();
+        a.Claim(id, Monday, TimeSpan.Zero, Monday).ShouldNotBeNull();
 
-        a.Renew(claimed.Id, Monday + Lease + Lease).ShouldBeTrue();
-        b.Claim(Monday, TimeSpan.Zero, Monday + Lease, Lease, NoRanks).ShouldBeNull();
-        a.Release(claimed.Id);
+        a.Renew(id, Monday + Lease);
+        b.Claim(id, Monday, TimeSpan.Zero, Monday + Lease).ShouldBeNull("renewed: held for another lease");
+        a.Release(id);
 
-        b.Claim(Monday, TimeSpan.Zero, Monday + TimeSpan.FromSeconds(1), Lease, NoRanks).ShouldNotBeNull().Id.ShouldBe(claimed.Id);
-        a.Renew(claimed.Id, Monday + Lease).ShouldBeFalse("the claim is now the other process's");
+        b.Claim(id, Monday, TimeSpan.Zero, Monday + TimeSpan.FromSeconds(1)).ShouldNotBeNull().Id.ShouldBe(id);
+        a.Release(id);
+        a.Claim(id, Monday, TimeSpan.Zero, Monday + TimeSpan.FromSeconds(2)).ShouldBeNull("releasing another's claim does nothing");
     }
 
     [Fact]
-    public async Task The_claim_order_is_the_due_queue_order_pending_then_failed_then_stale_and_pivots_last()
+    public async Task The_list_is_in_due_queue_order_pending_then_failed_then_stale_and_pivots_last()
     {
         using var store = await StoreWithAsync(0);
         await using var connection = await store.OpenConnectionAsync();
@@ -84,20 +104,16 @@ public sealed class PostgresQueueTests(PostgresCluster cluster)
               (6, 'domain', 'waiting.example', 0, 0, 'failed', 20, @later, 0)
             """,
             new { fresh = UnixMs.From(Monday), later = UnixMs.From(Monday.AddDays(1)) });
-        var queue = new PostgresQueue(store, "host-a:1:1");
+        var queue = new PostgresQueue(store, "host-a:1:1", Lease);
 
-        var order = new List<long>();
-        while (queue.Claim(Monday, TimeSpan.FromDays(7), Monday, Lease, NoRanks) is { } next)
-        {
-            order.Add(next.Id);
-        }
-
-        order.ShouldBe([4, 2, 1, 3]);
+        queue.Load(Monday, TimeSpan.FromDays(7), 0, NoRanks).ShouldBe([4, 2, 1, 3]);
+        queue.Load(Monday, TimeSpan.FromDays(7), 2, NoRanks).ShouldBe([4, 2]);
         queue.Count(Monday, TimeSpan.FromDays(7)).ShouldBe(4);
+        queue.Find(6).ShouldNotBeNull().Indicator.Value.ShouldBe("waiting.example");
     }
 
     [Fact]
-    public async Task Within_a_group_indicators_of_a_higher_ranked_source_are_claimed_first()
+    public async Task Within_a_group_indicators_of_a_higher_ranked_source_come_first()
     {
         using var store = await StoreWithAsync(0);
         using (var low = new PostgresImportWriter(store, "bulk.csv", SourceKind.Csv, Monday))
@@ -112,10 +128,10 @@ public sealed class PostgresQueueTests(PostgresCluster cluster)
             high.Complete();
         }
 
-        var queue = new PostgresQueue(store, "host-a:1:1");
-        var ranks = queue.SourceRanksOf([("urgent*", 10)]);
+        var queue = new PostgresQueue(store, "host-a:1:1", Lease);
 
-        queue.Claim(Monday, TimeSpan.FromDays(7), Monday, Lease, ranks).ShouldNotBeNull().Indicator.Value.ShouldBe("urgent.example");
+        var first = queue.Load(Monday, TimeSpan.FromDays(7), 0, [("urgent*", 10)])[0];
+        queue.Find(first).ShouldNotBeNull().Indicator.Value.ShouldBe("urgent.example");
     }
 
     [Fact]
@@ -128,18 +144,19 @@ public sealed class PostgresQueueTests(PostgresCluster cluster)
             feed.Complete();
         }
 
-        var queue = new PostgresQueue(store, "host-a:1:1");
+        var queue = new PostgresQueue(store, "host-a:1:1", Lease);
         var writer = new PostgresAnswerWriter(store);
-        var listed = queue.Claim(Monday, TimeSpan.Zero, Monday, Lease, NoRanks).ShouldNotBeNull();
+        var listed = queue.Claim(queue.Load(Monday, TimeSpan.Zero, 0, NoRanks).ShouldHaveSingleItem(), Monday, TimeSpan.Zero, Monday).ShouldNotBeNull();
         var answer = new LookupAnswer(true, -1, "https://x/", null, null, [new Relation("resolutions", "192.0.2.7", "ip", "2026-11-01")], "{}");
         writer.SaveAnswer(listed.Id, answer, Monday.AddSeconds(1), runId: 0, [new Pivot(new Indicator(IndicatorType.Ip, "192.0.2.7"), "pivot:listed.example:resolutions", 1)]);
 
         writer.IsFlagged(listed.Id, listed.Indicator).ShouldBeTrue();
         await using var pg = await store.OpenConnectionAsync();
-        (await pg.QuerySingleAsync<(string, bool)>("SELECT i.state, a.found FROM indicators i JOIN answers a ON a.indicator_id = i.id WHERE i.id = @id", new { id = listed.Id }))
-            .ShouldBe(("found", true));
+        (await pg.QuerySingleAsync<(string, bool, string?)>("SELECT i.state, a.found, i.claimed_by FROM indicators i JOIN answers a ON a.indicator_id = i.id WHERE i.id = @id", new { id = listed.Id }))
+            .ShouldBe(("found", true, null), "storing the answer ends the claim");
         (await pg.ExecuteScalarAsync<long>("SELECT count(*) FROM relations")).ShouldBe(1);
-        var pivot = queue.Claim(Monday, TimeSpan.Zero, Monday.AddSeconds(2), Lease, NoRanks).ShouldNotBeNull();
+        var later = Monday.AddSeconds(2);
+        var pivot = queue.Claim(queue.Load(later, TimeSpan.FromDays(7), 0, NoRanks).ShouldHaveSingleItem(), later, TimeSpan.FromDays(7), later).ShouldNotBeNull();
         (pivot.Indicator.Value, pivot.Depth).ShouldBe(("192.0.2.7", 1));
         writer.IsFlagged(pivot.Id, pivot.Indicator).ShouldBeFalse();
     }
