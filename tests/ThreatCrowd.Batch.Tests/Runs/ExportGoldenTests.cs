@@ -5,9 +5,10 @@ namespace ThreatCrowd.Batch.Tests.Runs;
 
 /// <summary>
 /// Every file a run writes, built from the real fixtures by the real pipeline, against the files under
-/// Tables/Golden/pipeline (UPDATE_GOLDEN_FILES=1 rewrites them; review the diff).
+/// Tables/Golden/pipeline (UPDATE_GOLDEN_FILES=1 rewrites them; review the diff), with the store in a SQLite file
+/// and in PostgreSQL alike: the two stores write the same files byte for byte.
 /// </summary>
-public sealed class ExportGoldenTests(FixtureExport run) : IClassFixture<FixtureExport>
+public abstract class ExportGoldenTests(FixtureExport run)
 {
     private const string GoldenFolder = "pipeline";
 
@@ -43,5 +44,19 @@ public sealed class ExportGoldenTests(FixtureExport run) : IClassFixture<Fixture
         var lookups = LookupTables.Select(t => $"splunk/TA-threatcrowd/lookups/threatcrowd_{t}.csv");
 
         run.Files().ShouldBe([.. Golden.Concat(lookups).Append("splunk/TA-threatcrowd.tgz").Order(StringComparer.Ordinal)]);
+    }
+}
+
+/// <summary>The golden files from a run on the SQLite store.</summary>
+public sealed class SqliteExportGoldenTests(FixtureExport run) : ExportGoldenTests(run), IClassFixture<FixtureExport>;
+
+/// <summary>The same golden files from a run on the PostgreSQL store.</summary>
+public sealed class PostgresExportGoldenTests(PostgresFixtureExport run) : ExportGoldenTests(run), IClassFixture<PostgresFixtureExport>
+{
+    [Fact]
+    public void The_run_kept_its_store_in_postgresql_and_wrote_no_sqlite_file()
+    {
+        run.StoredIndicators.ShouldBeGreaterThan(5);
+        File.Exists(run.Harness.StorePath).ShouldBeFalse();
     }
 }

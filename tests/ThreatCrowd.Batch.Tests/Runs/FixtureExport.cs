@@ -4,9 +4,9 @@ namespace ThreatCrowd.Batch.Tests.Runs;
 
 /// <summary>
 /// One run over the real fixtures with every output on (default feeds, related intel, HEC files, the Splunk app),
-/// shared by the tests that only read what it wrote.
+/// shared by the tests that only read what it wrote. The store is a SQLite file; see <see cref="PostgresFixtureExport"/>.
 /// </summary>
-public sealed class FixtureExport : IAsyncLifetime
+public class FixtureExport : IAsyncLifetime
 {
     public const string Input =
         """
@@ -31,22 +31,25 @@ public sealed class FixtureExport : IAsyncLifetime
 
     public string App => Path.Combine(Out, "splunk", "TA-threatcrowd");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        _harness = await PipelineHarness.StartAsync();
+        _harness = await PipelineHarness.StartAsync(await StoreConnectionStringAsync());
         var input = _harness.Dir.Write("input/iocs.csv", Input);
         Result = await _harness.RunAsync(
             "run", "--input", input, "--Sources:DefaultFeeds=true", "--Output:EnterpriseSecurity:IncludeRelated=true",
             "--Output:Splunk:Hec=true", "--Output:Splunk:HecIndex=threat_intel");
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (_harness is not null)
         {
             await _harness.DisposeAsync();
         }
     }
+
+    /// <summary>The PostgreSQL store the run uses; null for a SQLite file.</summary>
+    protected virtual Task<string?> StoreConnectionStringAsync() => Task.FromResult<string?>(null);
 
     /// <summary>Every file under the output folder, as paths relative to it with '/' separators, in ordinal order.</summary>
     public IReadOnlyList<string> Files() =>

@@ -21,6 +21,9 @@ internal sealed class FakeClock : TimeProvider
 
     public bool AutoAdvance { get; init; }
 
+    /// <summary>Told the new time whenever the clock moves, before any timer due then fires (a database's clock may follow it).</summary>
+    public Action<DateTimeOffset>? Moved { get; set; }
+
     /// <summary>Every wait a timer was set for, in order: what the code under test asked to sleep.</summary>
     public List<TimeSpan> Waits { get; } = [];
 
@@ -51,21 +54,31 @@ internal sealed class FakeClock : TimeProvider
         while (true)
         {
             FakeTimer? next;
+            DateTimeOffset moved;
             lock (_gate)
             {
                 next = _timers.Where(t => t.DueAt <= target).OrderBy(t => t.DueAt).FirstOrDefault();
                 if (next is null)
                 {
                     _now = target;
-                    return;
+                }
+                else
+                {
+                    _now = next.DueAt > _now ? next.DueAt : _now;
+                    next.Reschedule(_now);
+                    if (next.DueAt == DateTimeOffset.MaxValue)
+                    {
+                        _timers.Remove(next);
+                    }
                 }
 
-                _now = next.DueAt > _now ? next.DueAt : _now;
-                next.Reschedule(_now);
-                if (next.DueAt == DateTimeOffset.MaxValue)
-                {
-                    _timers.Remove(next);
-                }
+                moved = _now;
+            }
+
+            Moved?.Invoke(moved);
+            if (next is null)
+            {
+                return;
             }
 
             next.Fire();
@@ -81,6 +94,7 @@ internal sealed class FakeClock : TimeProvider
 
     private void Schedule(FakeTimer timer, TimeSpan dueTime)
     {
+        DateTimeOffset moved;
         lock (_gate)
         {
             _timers.Remove(timer);
@@ -93,6 +107,7 @@ internal sealed class FakeClock : TimeProvider
             if (AutoAdvance)
             {
                 _now += dueTime;
+                moved = _now;
                 timer.DueAt = DateTimeOffset.MaxValue;
             }
             else
@@ -102,6 +117,8 @@ internal sealed class FakeClock : TimeProvider
                 return;
             }
         }
+
+        Moved?.Invoke(moved);
 
         // Fired off the caller's stack: the code that set the timer may not have finished storing it yet.
         ThreadPool.QueueUserWorkItem(_ => timer.Fire());

@@ -5,17 +5,20 @@ using ThreatCrowd.StandIn;
 namespace ThreatCrowd.Batch.Tests.Support;
 
 /// <summary>
-/// The whole program in-process: the real command line, a real SQLite store in a temp folder, and the real
-/// stand-in server on loopback serving the bundled fixtures. The clock is the fake one, shared with the stand-in,
+/// The whole program in-process: the real command line, a real SQLite store in a temp folder (or, given a
+/// connection string, a real PostgreSQL store), and the real stand-in server on loopback serving the bundled fixtures. The clock is the fake one, shared with the stand-in,
 /// so request times are exact and pacing waits take no real time.
 /// </summary>
 internal sealed class PipelineHarness : IAsyncDisposable
 {
-    private PipelineHarness(TempDirectory dir, StandInServer server, FakeClock clock)
+    private readonly string? _postgresConnectionString;
+
+    private PipelineHarness(TempDirectory dir, StandInServer server, FakeClock clock, string? postgresConnectionString)
     {
         Dir = dir;
         Server = server;
         Clock = clock;
+        _postgresConnectionString = postgresConnectionString;
     }
 
     public TempDirectory Dir { get; }
@@ -28,12 +31,18 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public string OutputDirectory => Dir.File("out");
 
-    public static async Task<PipelineHarness> StartAsync()
+    /// <param name="postgresConnectionString">The PostgreSQL store every verb uses (Store:Provider postgres); null for the SQLite file.</param>
+    public static async Task<PipelineHarness> StartAsync(string? postgresConnectionString = null)
     {
         var clock = new FakeClock { AutoAdvance = true };
         var dir = new TempDirectory();
+        if (postgresConnectionString is not null)
+        {
+            PostgresFakeTime.Follow(postgresConnectionString, clock);
+        }
+
         var server = await StandInServer.StartAsync(new StandInOptions(Fixtures.Directory) { Clock = clock }, CancellationToken.None);
-        return new PipelineHarness(dir, server, clock);
+        return new PipelineHarness(dir, server, clock, postgresConnectionString);
     }
 
     /// <summary>Runs a verb with this harness's store, output and service, plus any further arguments.</summary>
@@ -42,10 +51,13 @@ internal sealed class PipelineHarness : IAsyncDisposable
         var output = new StringWriter();
         var error = new StringWriter();
         // The harness's settings come first where a test sets none of its own (on the command line the last one wins).
+        string[] store = _postgresConnectionString is null
+            ? ["--Store:Path=" + StorePath]
+            : ["--Store:Provider=postgres", "--Store:ConnectionString=" + _postgresConnectionString];
         string[] defaults =
         [
             "--ThreatCrowd:BaseUrl=" + Server.ApiBaseUrl,
-            "--Store:Path=" + StorePath,
+            .. store,
             "--Output:Directory=" + OutputDirectory,
             "--Sources:DefaultFeeds=false",
         ];

@@ -22,7 +22,7 @@ internal sealed class PostgresStore : IBatchStore
         Imports = new PostgresImports(dataSource);
         Votes = new PostgresVoteStore(dataSource);
         Counts = new PostgresStatusQueries(dataSource);
-        Changes = new PostgresExportPending();
+        Changes = new PostgresChangeLog(dataSource, ProcessName.Current);
     }
 
     public IRunLog Runs => _runs;
@@ -44,9 +44,9 @@ internal sealed class PostgresStore : IBatchStore
     /// <summary>Connects, creating or migrating the schema (see <see cref="PostgresDatabase"/>).</summary>
     public static PostgresStore Open(string connectionString, TimeSpan claimLease) => new(PostgresDatabase.Open(connectionString), claimLease);
 
-    public ITableRows Tables(ExportCutoff cutoff) => new PostgresExportPending();
+    public ITableRows Tables(ExportCutoff cutoff) => new PostgresTableQueries(_dataSource, cutoff);
 
-    public IFlaggedRows Flagged(ExportCutoff cutoff) => new PostgresExportPending();
+    public IFlaggedRows Flagged(ExportCutoff cutoff) => new PostgresIntelQueries(_dataSource, cutoff);
 
     public void Dispose()
     {
