@@ -8,10 +8,11 @@ namespace ThreatCrowd.Batch.Store.Postgres;
 /// <remarks>
 /// Each distinct indicator of the batch is looked up once. A new one is inserted, in the order of its first mention
 /// in the batch, so ids follow the input as in the SQLite store; its provenance row is new too. One already stored
-/// has its last import time moved and, named by an input, a pivot becomes a direct input (depth 0); its provenance
-/// is upserted only where the last sighting is older than this read, which is how a repeat is told from an accepted
-/// mention, as in the SQLite writer. An upsert (<c>ON CONFLICT</c>) for every row cost a third more: each one is a
-/// speculative insertion, and every repeat rewrote its indicator row.
+/// has its last import time moved (never back, should another host's clock be ahead) and, named by an input, a
+/// pivot becomes a direct input (depth 0); its provenance is upserted only where the last sighting is older than
+/// this read, which is how a repeat is told from an accepted mention, as in the SQLite writer. An upsert
+/// (<c>ON CONFLICT</c>) of every staged indicator cost a tenth to a fifth more of the server's time: each one is a
+/// speculative insertion, and every repeat rewrote its indicator row (docs/benchmarks.md, "PostgreSQL import").
 /// </remarks>
 internal static class PostgresImportMerge
 {
@@ -41,7 +42,7 @@ internal static class PostgresImportMerge
                 FROM ({staged}) staged
                 LEFT JOIN indicators stored ON stored.type = staged.type AND stored.value = staged.value),
             moved AS (
-                UPDATE indicators SET last_imported_at = @now, depth = 0
+                UPDATE indicators SET last_imported_at = greatest(last_imported_at, @now), depth = 0
                 WHERE id IN (SELECT id FROM probed WHERE id IS NOT NULL) AND (last_imported_at < @now OR depth <> 0)),
             added AS (
                 INSERT INTO indicators (type, value, first_imported_at, last_imported_at)

@@ -193,6 +193,27 @@ public sealed class PostgresImportWriterTests(PostgresCluster cluster)
         (await check.ExecuteScalarAsync<int>("SELECT depth FROM indicators")).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_pivot_stored_later_by_a_host_whose_clock_is_ahead_becomes_an_input_and_keeps_its_later_time()
+    {
+        using var store = PostgresDatabase.Open(await cluster.CreateDatabaseAsync());
+        var later = UnixMs.From(Monday.AddMinutes(5));
+        await using (var pg = await store.OpenConnectionAsync())
+        {
+            await pg.ExecuteAsync("INSERT INTO indicators (type, value, first_imported_at, last_imported_at, depth) VALUES ('domain', 'aoldaily.com', @later, @later, 1)", new { later });
+        }
+
+        using (var writer = new PostgresImportWriter(store, "a.csv", SourceKind.Csv, Monday))
+        {
+            writer.Add(Domain);
+            writer.Complete();
+            writer.Accepted.ShouldBe(1);
+        }
+
+        await using var check = await store.OpenConnectionAsync();
+        (await check.QueryAsync<string>("SELECT last_imported_at || ' ' || depth FROM indicators")).ShouldBe([$"{later} 0"]);
+    }
+
     private static async Task WaitUntilWaitingForALockAsync(string connectionString, Task read)
     {
         await using var admin = new NpgsqlConnection(connectionString);
