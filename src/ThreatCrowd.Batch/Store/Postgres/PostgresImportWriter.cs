@@ -6,16 +6,19 @@ namespace ThreatCrowd.Batch.Store.Postgres;
 
 /// <summary>
 /// Writes one read of one source into the PostgreSQL store, as <see cref="Sqlite.ImportWriter"/> does into SQLite (the same
-/// counts, the same rows): each accepted indicator with its provenance, and each reject, replacing the source's
-/// previous rejects. Rows stream through Npgsql's binary COPY into a temporary staging table as they come; every
-/// <see cref="DefaultBatchSize"/> rows the batch is merged into indicators and provenance with two set statements
-/// and committed, so memory stays flat whatever the size of the file and an interruption loses one batch at most.
+/// counts, the same rows, new indicators numbered in the order of their first mention): each accepted indicator with
+/// its provenance, and each reject, replacing the source's previous rejects. Rows stream through Npgsql's binary COPY
+/// into a temporary staging table as they come; every <see cref="DefaultBatchSize"/> rows the batch is merged into
+/// indicators and provenance by one statement (<see cref="PostgresImportMerge"/>) and committed, so memory stays flat
+/// whatever the size of the file and an interruption loses one batch at most.
 /// </summary>
 /// <remarks>
-/// A repeat is told from an accepted mention the way the SQLite writer tells it: the provenance row of this source
-/// already says "seen at this read's time". The merge upserts provenance only where its last sighting is older, so
-/// the rows it touched are the accepted mentions and the rest of the batch the repeats. Other hosts may import at
-/// the same time: the upserts on the unique keys keep each indicator one row.
+/// A batch commits without waiting for its WAL to reach the disk (<c>synchronous_commit = off</c> for that
+/// transaction only); the read's last commit waits, and so makes every batch before it durable. If the server
+/// itself crashes during a read, the batches committed in its last moments (at most three times wal_writer_delay,
+/// 0.6 s by default) are lost, each as a whole, and the next read of the source brings them back, a re-read being
+/// harmless. A crash of this program loses only the batch not yet committed, as before. Other hosts may import at the same
+/// time: each merge holds <see cref="PostgresImportMerge.Lock"/>, so the merges of two reads take turns.
 /// </remarks>
 internal sealed class PostgresImportWriter : IImportWriter
 {
@@ -104,6 +107,9 @@ internal sealed class PostgresImportWriter : IImportWriter
     {
         Merge();
         _connection.Execute("UPDATE sources SET last_read_at = @now WHERE id = @source", _transaction, ("now", _now), ("source", _sourceId));
+
+        // The read's last commit waits for the disk, and with it every batch before it: a finished read is durable.
+        _connection.Execute("SET LOCAL synchronous_commit = on", _transaction);
         _transaction.Commit();
         CommittedRows += _pending;
         _pending = 0;
@@ -132,13 +138,14 @@ internal sealed class PostgresImportWriter : IImportWriter
     }
 
     /// <summary>
-    /// A batch's transaction, with the memory to sort and hash a batch without spilling to disk, and without the JIT
-    /// compiler, which spent over a second compiling each merge that then ran no faster.
+    /// A batch's transaction: its commit does not wait for the disk (see the remarks above), it has the memory to sort
+    /// and hash a batch without spilling, and no JIT compiler, which spent over a second compiling each merge that
+    /// then ran no faster.
     /// </summary>
     private NpgsqlTransaction Begin()
     {
         var transaction = _connection.BeginTransaction();
-        _connection.Execute("SET LOCAL work_mem = '256MB'; SET LOCAL jit = off", transaction);
+        _connection.Execute("SET LOCAL synchronous_commit = off; SET LOCAL work_mem = '256MB'; SET LOCAL jit = off", transaction);
         return transaction;
     }
 
@@ -154,35 +161,8 @@ internal sealed class PostgresImportWriter : IImportWriter
             // The planner knows nothing of a temporary table until it is analyzed: without it, it sorts on disk.
             _connection.Execute("ANALYZE import_stage", _transaction);
 
-            // New indicators are inserted; one already stored has its last import time moved, and, named by an
-            // input, an indicator first found as a pivot becomes a direct input (depth 0). Every indicator of the
-            // batch comes back with its id, so provenance needs no second look-up. The first mention of each in the
-            // batch carries the context kept, as in the SQLite writer; without any context in the batch (a plain
-            // list) the batch is only made distinct, by hashing, and nothing needs joining back. The rows go in in
-            // the order of their first mention, so new ids follow the file as SQLite's do: the tables list
-            // indicators in id order.
-            var staged = _contextStaged
-                ? "SELECT DISTINCT ON (type, value) type, value, context, seq AS first FROM import_stage ORDER BY type, value, seq"
-                : "SELECT type, value, NULL::text AS context, min(seq) AS first FROM import_stage GROUP BY type, value";
-            var provenance = _contextStaged
-                ? "SELECT stored.id, @source, @now, @now, staged.context FROM stored JOIN staged ON staged.type = stored.type AND staged.value = stored.value"
-                : "SELECT stored.id, @source, @now, @now, NULL FROM stored";
-            var accepted = _connection.Execute(
-                $"""
-                WITH staged AS ({staged}),
-                stored AS (
-                    INSERT INTO indicators (type, value, first_imported_at, last_imported_at)
-                    SELECT type, value, @now, @now FROM staged ORDER BY first
-                    ON CONFLICT (type, value) DO UPDATE SET last_imported_at = excluded.last_imported_at, depth = 0
-                    RETURNING id, type, value)
-                INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at, context)
-                {provenance}
-                ON CONFLICT (indicator_id, source_id) DO UPDATE SET last_seen_at = excluded.last_seen_at, context = excluded.context
-                WHERE provenance.last_seen_at < excluded.last_seen_at
-                """,
-                _transaction,
-                ("source", _sourceId),
-                ("now", _now));
+            _connection.Execute(PostgresImportMerge.Lock, _transaction);
+            var accepted = _connection.Scalar<long>(PostgresImportMerge.Sql(_contextStaged), _transaction, ("source", _sourceId), ("now", _now));
             _contextStaged = false;
             Accepted += accepted;
             Duplicates += _staged - accepted;

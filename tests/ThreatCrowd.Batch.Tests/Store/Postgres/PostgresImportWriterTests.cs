@@ -71,6 +71,89 @@ public sealed class PostgresImportWriterTests(PostgresCluster cluster)
         PostgresImportWriter.CountImportedSince(store, Monday.AddHours(1)).ShouldBe(new SqliteImports(sqlite).CountImportedSince(Monday.AddHours(1)));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(1000)]
+    public async Task New_indicators_are_numbered_in_the_order_of_their_first_mention_as_in_the_sqlite_store(int batchSize)
+    {
+        using var dir = new TempDirectory();
+        using var sqlite = StoreDatabase.Open(dir.File("store.db"));
+        using var store = PostgresDatabase.Open(await cluster.CreateDatabaseAsync());
+        static Indicator D(string name) => new(IndicatorType.Domain, name + ".example");
+
+        // Into the empty store: values out of key order, repeated within the file and across batches; then a read with
+        // contexts naming new indicators around ones already stored.
+        var reads = new (string Source, DateTimeOffset At, (Indicator Indicator, string? Context)[] Rows)[]
+        {
+            ("a.csv", Monday, [(D("zz"), null), (D("mm"), null), (D("zz"), null), (D("aa"), null), (D("mm"), null), (Ip, null), (D("bb"), null), (D("aa"), null)]),
+            ("b.csv", Monday.AddHours(1), [(D("yy"), "first"), (D("mm"), "known"), (D("cc"), null), (D("yy"), "again"), (D("zz"), null), (D("ab"), "last")]),
+        };
+
+        foreach (var (source, at, rows) in reads)
+        {
+            using (var writer = new ImportWriter(sqlite, source, SourceKind.Csv, at, batchSize))
+            {
+                foreach (var (indicator, context) in rows)
+                {
+                    writer.Add(indicator, context);
+                }
+
+                writer.Complete();
+            }
+
+            using (var writer = new PostgresImportWriter(store, source, SourceKind.Csv, at, batchSize))
+            {
+                foreach (var (indicator, context) in rows)
+                {
+                    writer.Add(indicator, context);
+                }
+
+                writer.Complete();
+            }
+        }
+
+        const string Ids = "SELECT id || ' ' || type || ' ' || value FROM indicators ORDER BY id";
+        await using var pg = await store.OpenConnectionAsync();
+        var ids = (await pg.QueryAsync<string>(Ids)).ToList();
+        ids.ShouldBe(sqlite.Query<string>(Ids));
+        ids.ShouldBe(
+            [
+                "1 domain zz.example", "2 domain mm.example", "3 domain aa.example", "4 ip 188.40.75.132", "5 domain bb.example",
+                "6 domain yy.example", "7 domain cc.example", "8 domain ab.example",
+            ]);
+    }
+
+    [Fact]
+    public async Task A_read_waits_for_another_writer_of_indicators_and_finds_what_it_added()
+    {
+        var connectionString = await cluster.CreateDatabaseAsync();
+        using var store = PostgresDatabase.Open(connectionString);
+        await using var other = new NpgsqlConnection(connectionString);
+        await other.OpenAsync();
+        await using var pivot = await other.BeginTransactionAsync();
+        await other.ExecuteAsync(
+            "INSERT INTO indicators (type, value, first_imported_at, last_imported_at, depth) VALUES ('domain', 'aoldaily.com', 0, 0, 1)",
+            transaction: pivot);
+
+        var read = Task.Run(() =>
+        {
+            using var writer = new PostgresImportWriter(store, "a.csv", SourceKind.Csv, Monday);
+            writer.Add(Ip);
+            writer.Add(Domain);
+            writer.Complete();
+            return (writer.Accepted, writer.Duplicates);
+        });
+        await WaitUntilWaitingForALockAsync(connectionString, read);
+
+        // Had the merge not waited, it would not see the other writer's row and its insert would break the unique key.
+        await pivot.CommitAsync();
+        (await read.WaitAsync(TimeSpan.FromSeconds(30))).ShouldBe((2L, 0L));
+        (await other.QueryAsync<string>("SELECT type || ' ' || value || ' ' || depth FROM indicators ORDER BY id"))
+            .ShouldBe(["domain aoldaily.com 0", "ip 188.40.75.132 0"]);
+        (await other.ExecuteScalarAsync<long>("SELECT count(*) FROM provenance")).ShouldBe(2);
+    }
+
     [Fact]
     public async Task An_interrupted_read_keeps_its_committed_batches_only()
     {
@@ -108,5 +191,48 @@ public sealed class PostgresImportWriterTests(PostgresCluster cluster)
 
         await using var check = await store.OpenConnectionAsync();
         (await check.ExecuteScalarAsync<int>("SELECT depth FROM indicators")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_pivot_stored_later_by_a_host_whose_clock_is_ahead_becomes_an_input_and_keeps_its_later_time()
+    {
+        using var store = PostgresDatabase.Open(await cluster.CreateDatabaseAsync());
+        var later = UnixMs.From(Monday.AddMinutes(5));
+        await using (var pg = await store.OpenConnectionAsync())
+        {
+            await pg.ExecuteAsync("INSERT INTO indicators (type, value, first_imported_at, last_imported_at, depth) VALUES ('domain', 'aoldaily.com', @later, @later, 1)", new { later });
+        }
+
+        using (var writer = new PostgresImportWriter(store, "a.csv", SourceKind.Csv, Monday))
+        {
+            writer.Add(Domain);
+            writer.Complete();
+            writer.Accepted.ShouldBe(1);
+        }
+
+        await using var check = await store.OpenConnectionAsync();
+        (await check.QueryAsync<string>("SELECT last_imported_at || ' ' || depth FROM indicators")).ShouldBe([$"{later} 0"]);
+    }
+
+    private static async Task WaitUntilWaitingForALockAsync(string connectionString, Task read)
+    {
+        await using var admin = new NpgsqlConnection(connectionString);
+        await admin.OpenAsync();
+        for (var i = 0; i < 600 && !read.IsCompleted; i++)
+        {
+            if (await admin.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE NOT granted") > 0)
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        if (read.IsCompleted)
+        {
+            await read;
+        }
+
+        throw new InvalidOperationException("the read never waited for the other writer");
     }
 }
