@@ -102,7 +102,7 @@ public sealed class ProgramProcessTests
         await using var server = await StandInServer.StartAsync(new StandInOptions(Fixtures.Directory), CancellationToken.None);
         var input = dir.Write("in.csv", "domain\n" + string.Join('\n', Enumerable.Range(0, 20).Select(i => $"host{i}.example-{i}.net")) + "\n");
         using var program = ProgramProcess.Start(dir.Path, ["run", .. Settings(server), "--input", input, "--ThreatCrowd:RequestInterval=00:00:05"]);
-        await program.WaitForOutputAsync("[ 1/20]", TimeSpan.FromSeconds(30));
+        await program.WaitForOutputAsync("[ 1/20]", TimeSpan.FromSeconds(90));
 
         var signalledAt = DateTime.UtcNow;
         program.Signal(2);

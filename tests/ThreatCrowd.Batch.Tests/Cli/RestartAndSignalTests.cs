@@ -35,7 +35,7 @@ public sealed class RestartAndSignalTests
         await using var server = await StandInServer.StartAsync(new StandInOptions(Fixtures.Directory), CancellationToken.None);
         using var dir = new TempDirectory();
         using var program = StartSlowRun(server, dir);
-        await program.WaitForOutputAsync("[ 1/20]", TimeSpan.FromSeconds(30));
+        await program.WaitForOutputAsync("[ 1/20]", TimeSpan.FromSeconds(90));
 
         program.Signal(15);
         var exit = await program.WaitForExitAsync(TimeSpan.FromSeconds(10));
@@ -53,7 +53,7 @@ public sealed class RestartAndSignalTests
         dir.Write("in.csv", "domain\n" + string.Join('\n', Enumerable.Range(0, 20).Select(i => $"host{i}.example-{i}.net")) + "\n");
         using var program = ProgramProcess.Start(dir.Path, "schedule", "--Sources:CsvFiles:0=in.csv", "--Store:Path=store.db", "--Output:Directory=out",
             "--Sources:DefaultFeeds=false", "--Schedule:Cron=* * * * * ?", "--ThreatCrowd:BaseUrl=" + server.ApiBaseUrl, "--ThreatCrowd:RequestInterval=00:00:05");
-        await program.WaitForOutputAsync("[ 1/20]", TimeSpan.FromSeconds(30));
+        await program.WaitForOutputAsync("[ 1/20]", TimeSpan.FromSeconds(90));
 
         program.Signal(15);
         var exit = await program.WaitForExitAsync(TimeSpan.FromSeconds(10));
@@ -73,7 +73,7 @@ public sealed class RestartAndSignalTests
         await using var server = await StandInServer.StartAsync(new StandInOptions(Fixtures.Directory), CancellationToken.None);
         using var dir = new TempDirectory();
         using var program = StartSlowRun(server, dir);
-        await program.WaitForOutputAsync("[ 1/20]", TimeSpan.FromSeconds(30));
+        await program.WaitForOutputAsync("[ 1/20]", TimeSpan.FromSeconds(90));
 
         program.Signal(2);
         program.Signal(2);
