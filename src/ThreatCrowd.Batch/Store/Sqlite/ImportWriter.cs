@@ -20,7 +20,9 @@ namespace ThreatCrowd.Batch.Store.Sqlite;
 /// SQLite evaluates a CHECK of the form <c>x IN (...)</c> by building a temporary table of the list on every
 /// run of a statement, which doubled the cost of an insert; the values written here are the program's own
 /// (a type name from <see cref="IndicatorType"/>, the default state), never input, so the constraints hold anyway.
-/// Both settings are put back when the writer is disposed.
+/// Both settings are put back when the writer is disposed, and the cache's pages are freed then
+/// (<c>PRAGMA shrink_memory</c>): what follows an import in the same process (the export) would otherwise add its
+/// memory to theirs (peak RSS of the 1M import verb 232 MB → 213 MB).
 /// </remarks>
 internal sealed class ImportWriter : IImportWriter
 {
@@ -194,7 +196,7 @@ internal sealed class ImportWriter : IImportWriter
         {
             _transaction.Dispose();
             using var restore = _connection.CreateCommand();
-            restore.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = {_previousCacheSize}");
+            restore.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = {_previousCacheSize}; PRAGMA shrink_memory");
             restore.ExecuteNonQuery();
         });
     }
@@ -215,7 +217,7 @@ internal sealed class ImportWriter : IImportWriter
             }
 
             using var restore = _connection.CreateCommand();
-            restore.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = {_previousCacheSize}");
+            restore.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = {_previousCacheSize}; PRAGMA shrink_memory");
             restore.ExecuteNonQuery();
         }
         catch (SqliteException)
