@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using ThreatCrowd.Batch.Model;
 using ThreatCrowd.Batch.Store;
 using ThreatCrowd.Batch.Store.Sqlite;
 using ThreatCrowd.Batch.Tests.Support;
@@ -18,6 +19,8 @@ public sealed partial class StoreMigrationTests
     private static string SchemaV4 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "schema-v4.sql"));
 
     private static string SchemaV5 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "schema-v5.sql"));
+
+    private static string SchemaV6 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "schema-v6.sql"));
 
     [Fact]
     public void A_version_1_store_is_brought_to_the_current_version_with_its_rows_kept_and_the_new_tables_added()
@@ -137,12 +140,14 @@ public sealed partial class StoreMigrationTests
         SchemaV3.ShouldContain("PRAGMA user_version = 3;");
         SchemaV4.ShouldContain("PRAGMA user_version = 4;");
         SchemaV5.ShouldContain("PRAGMA user_version = 5;");
-        Migrations.Steps.Keys.ShouldBe([1, 2, 3, 4, 5]);
+        SchemaV6.ShouldContain("PRAGMA user_version = 6;");
+        Migrations.Steps.Keys.ShouldBe([1, 2, 3, 4, 5, 6]);
         Migrations.Steps[1].TrimEnd().ShouldEndWith("PRAGMA user_version = 2;");
         Migrations.Steps[2].TrimEnd().ShouldEndWith("PRAGMA user_version = 3;");
         Migrations.Steps[3].TrimEnd().ShouldEndWith("PRAGMA user_version = 4;");
         Migrations.Steps[4].TrimEnd().ShouldEndWith("PRAGMA user_version = 5;");
         Migrations.Steps[5].TrimEnd().ShouldEndWith("PRAGMA user_version = 6;");
+        Migrations.Steps[6].TrimEnd().ShouldEndWith("PRAGMA user_version = 7;");
     }
 
     [Fact]
@@ -215,8 +220,40 @@ public sealed partial class StoreMigrationTests
 
         Counts(store).ShouldBe(["domain found 1", "domain pending 1", "ip pending 1"]);
         store.Execute("UPDATE indicators SET state = 'failed' WHERE id = 2; DELETE FROM indicators WHERE id = 3;");
+        Counts(store).ShouldBe(["domain failed 1", "domain found 1", "domain pending 0", "ip pending 0"]);
+        Shape(store).ShouldBe(Shape(fresh));
+    }
+
+    [Fact]
+    public void A_version_6_store_keeps_its_counts_and_from_then_on_its_writers_count_the_indicators_they_create()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("v6.db");
+        using (var v6 = new SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            v6.Open();
+            v6.Execute(SchemaV6);
+            v6.Execute(
+                """
+                INSERT INTO indicators (id, type, value, first_imported_at, last_imported_at, state) VALUES (1, 'domain', 'aoldaily.com', 1, 2, 'found');
+                INSERT INTO indicators (id, type, value, first_imported_at, last_imported_at) VALUES (2, 'ip', '8.8.8.8', 1, 2);
+                """);
+        }
+
+        using var store = StoreDatabase.Open(path);
+        using var fresh = StoreDatabase.Open(dir.File("fresh.db"));
+
+        Counts(store).ShouldBe(["domain found 1", "ip pending 1"]);
         store.Execute("INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES ('ip', '9.9.9.9', 1, 2)");
-        Counts(store).ShouldBe(["domain failed 1", "domain found 1", "domain pending 0", "ip pending 1"]);
+        Counts(store).ShouldBe(["domain found 1", "ip pending 1"]); // no trigger counts a plain insert any more
+        using (var writer = new ImportWriter(store, "in.csv", SourceKind.Csv, DateTimeOffset.UnixEpoch.AddDays(1)))
+        {
+            writer.Add(new Indicator(IndicatorType.Domain, "new.example.com"));
+            writer.Add(new Indicator(IndicatorType.Domain, "aoldaily.com"));
+            writer.Complete();
+        }
+
+        Counts(store).ShouldBe(["domain found 1", "domain pending 1", "ip pending 1"]);
         Shape(store).ShouldBe(Shape(fresh));
     }
 

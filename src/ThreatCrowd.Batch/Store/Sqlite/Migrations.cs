@@ -140,5 +140,14 @@ internal static class Migrations
 
             PRAGMA user_version = 6;
             """,
+
+        // 6 → 7: new indicators are counted by the writers that insert them (ImportWriter per batch, PivotWriter per
+        // row), no longer by a trigger started for every inserted row. The counts already kept stay as they are.
+        [6] =
+            """
+            DROP TRIGGER indicator_counts_insert;
+
+            PRAGMA user_version = 7;
+            """,
     };
 }

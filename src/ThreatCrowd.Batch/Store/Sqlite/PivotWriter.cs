@@ -7,6 +7,7 @@ namespace ThreatCrowd.Batch.Store.Sqlite;
 /// <summary>
 /// Queues what an answer revealed, inside the answer's own transaction: each item becomes an indicator (or keeps
 /// the one already stored, at the lesser depth), with a provenance source named after the path that led to it.
+/// An indicator it creates is added to the kept counts here (see <see cref="CreatedCounts"/>).
 /// </summary>
 internal sealed class PivotWriter(SqliteConnection connection, SqliteTransaction transaction)
 {
@@ -21,15 +22,29 @@ internal sealed class PivotWriter(SqliteConnection connection, SqliteTransaction
             """,
             new { name = sourceName, at },
             transaction);
-        // An input stays at depth 0, and an item reached by a shorter path keeps that path's depth.
-        var indicatorId = connection.ExecuteScalar<long>(
+        var type = target.Type.ToName();
+        var created = connection.ExecuteScalar<long?>(
             """
             INSERT INTO indicators (type, value, first_imported_at, last_imported_at, depth) VALUES ($type, $value, $at, $at, $depth)
-            ON CONFLICT (type, value) DO UPDATE SET depth = min(depth, excluded.depth),
-                                                    last_imported_at = max(last_imported_at, excluded.last_imported_at)
+            ON CONFLICT (type, value) DO NOTHING
             RETURNING id
             """,
-            new { type = target.Type.ToName(), value = target.Value, at, depth },
+            new { type, value = target.Value, at, depth },
+            transaction);
+        if (created is not null)
+        {
+            using var count = new PreparedStatement(connection, CreatedCounts.AddPendingSql);
+            count.Bind(1, type).Bind(2, 1).Execute();
+        }
+
+        // An input stays at depth 0, and an item reached by a shorter path keeps that path's depth.
+        var indicatorId = created ?? connection.ExecuteScalar<long>(
+            """
+            UPDATE indicators SET depth = min(depth, $depth), last_imported_at = max(last_imported_at, $at)
+            WHERE type = $type AND value = $value
+            RETURNING id
+            """,
+            new { type, value = target.Value, at, depth },
             transaction);
         connection.Execute(
             """
