@@ -9,9 +9,10 @@ namespace ThreatCrowd.Batch.Bench.Suites;
 /// The import into the PostgreSQL store (binary COPY into a staging table, merged into indicators and provenance),
 /// against psql's <c>\copy</c> of the same file into a table with a unique index, both on one throwaway cluster,
 /// alternated run by run so a busy machine weighs on both alike. The baseline's unique index is on (value, row
-/// number): psql's \copy stops at the first repeated value, where the program collapses repeats.
+/// number): psql's \copy stops at the first repeated value, where the program collapses repeats. Then the export
+/// from a PostgreSQL store (<see cref="PostgresExportMeasure"/>).
 /// </summary>
-internal sealed class PostgresSuite(BenchSettings settings, TextWriter log)
+internal sealed class PostgresSuite(BenchSettings settings, ProgramRunner runner, TextWriter log)
 {
     public const double RatioTarget = 1.5;
 
@@ -63,12 +64,14 @@ internal sealed class PostgresSuite(BenchSettings settings, TextWriter log)
         var command = $"./run.sh bench --only postgres{(settings.Quick ? " --quick" : "")}";
         var ratio = Stats.Median(ratios);
         var rss = Stats.Median(ours.Select(r => r.PeakRssMB));
+        var export = await new PostgresExportMeasure(settings, runner, log).RunAsync(cluster, ct);
         return
         [
             new Figure("postgres", $"{size} rows: import into PostgreSQL", F(Stats.Median(ours.Select(r => r.Seconds)), "F2") + " s", "", null, command),
             new Figure("postgres", $"{size} rows: psql \\copy into a unique-indexed table", F(Stats.Median(psql.Select(r => r.Seconds)), "F2") + " s", "", null, command),
             new Figure("postgres", $"{size} rows: ours / psql \\copy", F(ratio, "F2") + "x", $"<= {RatioTarget:F1}x", ratio <= RatioTarget, command),
             new Figure("postgres", $"{size} rows: peak RSS", F(rss, "F0") + " MB", "<= 250 MB", rss <= 250, command),
+            .. export,
         ];
     }
 

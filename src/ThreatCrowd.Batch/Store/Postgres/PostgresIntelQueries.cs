@@ -29,7 +29,9 @@ internal sealed class PostgresIntelQueries(NpgsqlDataSource dataSource, ExportCu
 
     // Related values are compared lower-cased in ASCII only, as SQLite's lower() does (lower() under the "C"
     // collation leaves other letters as they are); a value that is flagged itself is left out, its own row says
-    // more. Each value is named with its first parent in import order, as SQLite's min(l.id) picks the row.
+    // more; the value is compared with the stored ones in the database's collation, whose unique index finds them
+    // (equality is the same in any). Each value is named with its first parent in import order, as SQLite's
+    // min(l.id) picks the row.
     private static readonly string RelatedSql =
         $"""
         WITH mention AS (
@@ -40,7 +42,7 @@ internal sealed class PostgresIntelQueries(NpgsqlDataSource dataSource, ExportCu
             JOIN relations r ON r.indicator_id = l.id
             WHERE (l.votes < 0 OR l.in_feed) AND r.related_type = @type
               AND NOT EXISTS (SELECT 1 FROM indicators d LEFT JOIN answers da ON da.indicator_id = d.id
-                              WHERE d.type = @type AND d.value = lower(r.related COLLATE "C") AND d.last_imported_at >= @since
+                              WHERE d.type = @type AND d.value = (lower(r.related COLLATE "C") COLLATE "default") AND d.last_imported_at >= @since
                                 AND (da.votes < 0 OR EXISTS (SELECT 1 FROM provenance p JOIN sources s ON s.id = p.source_id
                                                         WHERE p.indicator_id = d.id AND s.kind = 'feed'))))
         SELECT f.related_value, g.parents, f.value, f.relation, f.votes, f.in_feed
