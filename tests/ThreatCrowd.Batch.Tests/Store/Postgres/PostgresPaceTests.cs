@@ -87,7 +87,8 @@ public sealed class PostgresPaceTests(PostgresCluster cluster)
         using var survivor = PostgresDatabase.Open(connectionString);
         var clock = new FakeClock(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
         using var dying = PostgresDatabase.Open(connectionString);
-        _ = await new PostgresPace(dying).TakeTurnAsync(interval, clock, 7, CancellationToken.None);
+        // Kept referenced: a collected connection's socket is closed by its finalizer, which would end the turn early.
+        var abandoned = await new PostgresPace(dying).TakeTurnAsync(interval, clock, 7, CancellationToken.None);
 
         var waiting = new PostgresPace(survivor).TakeTurnAsync(interval, clock, 8, CancellationToken.None);
         await Task.Delay(300);
@@ -104,6 +105,7 @@ public sealed class PostgresPaceTests(PostgresCluster cluster)
         clock.Advance(TimeSpan.FromSeconds(10));
         await using var turn = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
         clock.Waits.ShouldHaveSingleItem().TotalSeconds.ShouldBe(10, tolerance: 0.001, "from when it got the lock: the dead host's request may have arrived until then");
+        GC.KeepAlive(abandoned);
     }
 
     [Fact]
