@@ -109,25 +109,9 @@ internal sealed class PostgresTableQueries(NpgsqlDataSource dataSource, ExportCu
         }
     }
 
-    public IEnumerable<RejectRow> Rejects()
-    {
-        foreach (var r in PostgresCursor.Read(dataSource, RejectsSql))
-        {
-            yield return new RejectRow(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3));
-        }
-    }
+    public IEnumerable<RejectRow> Rejects() => PostgresCursor.Read(dataSource, RejectsSql).Select(StoredRows.Reject);
 
-    public IEnumerable<ChangeRow> Changes()
-    {
-        foreach (var r in PostgresCursor.Read(dataSource, ChangesSql))
-        {
-            var relation = r.NullableString(3);
-            var votes = r.NullableInt32(6);
-            yield return new ChangeRow(
-                r.GetString(0), r.GetString(1), r.GetString(2), relation, r.NullableString(4), r.NullableString(5),
-                relation is null ? CrowdVerdict.FromVotes(votes) : null, r.NullableInt64(7), UnixMs.To(r.GetInt64(8)));
-        }
-    }
+    public IEnumerable<ChangeRow> Changes() => PostgresCursor.Read(dataSource, ChangesSql).Select(StoredRows.Change);
 
     private SourceNames LoadSources() =>
         SourceNames.From(PostgresCursor.Read(dataSource, "SELECT id, name, kind FROM sources").Select(r => (r.GetInt64(0), r.GetString(1), r.GetString(2))).ToList());

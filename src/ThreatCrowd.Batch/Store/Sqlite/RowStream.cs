@@ -47,10 +47,4 @@ internal static class RowStream
             throw SqliteErrors.Translate(e);
         }
     }
-
-    public static string? NullableString(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    public static int? NullableInt32(this SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
 }

@@ -148,25 +148,9 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
         }
     }
 
-    public IEnumerable<RejectRow> Rejects()
-    {
-        foreach (var r in RowStream.Read(connection, RejectsSql))
-        {
-            yield return new RejectRow(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3));
-        }
-    }
+    public IEnumerable<RejectRow> Rejects() => RowStream.Read(connection, RejectsSql).Select(StoredRows.Reject);
 
-    public IEnumerable<ChangeRow> Changes()
-    {
-        foreach (var r in RowStream.Read(connection, ChangesSql))
-        {
-            var relation = r.NullableString(3);
-            int? votes = r.IsDBNull(6) ? null : r.GetInt32(6);
-            yield return new ChangeRow(
-                r.GetString(0), r.GetString(1), r.GetString(2), relation, r.NullableString(4), r.NullableString(5),
-                relation is null ? CrowdVerdict.FromVotes(votes) : null, r.IsDBNull(7) ? null : r.GetInt64(7), UnixMs.To(r.GetInt64(8)));
-        }
-    }
+    public IEnumerable<ChangeRow> Changes() => RowStream.Read(connection, ChangesSql).Select(StoredRows.Change);
 
     private SourceNames LoadSources() =>
         SourceNames.From(RowStream.Read(connection, "SELECT id, name, kind FROM sources").Select(r => (r.GetInt64(0), r.GetString(1), r.GetString(2))).ToList());
