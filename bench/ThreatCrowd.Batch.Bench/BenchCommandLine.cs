@@ -4,13 +4,13 @@ using System.Globalization;
 namespace ThreatCrowd.Batch.Bench;
 
 /// <summary>
-/// <c>[--quick] [--seed N] [--runs N] [--only import,export,pacing,resume,scale,postgres] [--work DIR] [--program DLL]</c>. Sizes follow the
+/// <c>[--quick] [--seed N] [--runs N] [--only import,export,pacing,resume,scale,postgres-scale,postgres] [--work DIR] [--program DLL]</c>. Sizes follow the
 /// issue unless <c>--quick</c>; each measurement runs three times (one with --quick) and figures are medians.
 /// </summary>
 internal static class BenchCommandLine
 {
     public const string Usage =
-        "usage: bench [--quick] [--seed N] [--runs N] [--only import,export,pacing,resume,scale,postgres] [--work DIR] [--program DLL]\n" +
+        "usage: bench [--quick] [--seed N] [--runs N] [--only import,export,pacing,resume,scale,postgres-scale,postgres] [--work DIR] [--program DLL]\n" +
         "       bench micro [BenchmarkDotNet arguments, e.g. --filter '*']";
 
     public static BenchSettings Parse(IReadOnlyList<string> args, string repositoryRoot)

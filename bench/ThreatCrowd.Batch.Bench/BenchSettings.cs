@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ThreatCrowd.Batch.Bench.Suites;
 
 namespace ThreatCrowd.Batch.Bench;
 
@@ -14,7 +15,7 @@ internal sealed record BenchSettings(
     string WorkDirectory,
     ImmutableHashSet<string> Suites)
 {
-    public static readonly ImmutableArray<string> AllSuites = ["import", "export", "pacing", "resume", "scale", "postgres"];
+    public static readonly ImmutableArray<string> AllSuites = ["import", "export", "pacing", "resume", "scale", PostgresScaleSuite.Name, "postgres"];
 
     /// <summary>The program exactly as <c>./run.sh</c> runs it, unless <c>--program</c> names another build (an older one, to compare).</summary>
     public string ProgramPath { get; init; } = Path.Combine(RepositoryRoot, "artifacts", "bin", "ThreatCrowd.Batch", "release", "threatcrowd-batch.dll");

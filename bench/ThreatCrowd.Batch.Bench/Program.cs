@@ -66,6 +66,7 @@ foreach (var suite in BenchSettings.AllSuites.Where(settings.Suites.Contains))
         "export" => await new ExportSuite(settings, runner, Console.Out).RunAsync(cancel.Token),
         "pacing" => await new PacingSuite(settings, runner, Console.Out).RunAsync(cancel.Token),
         "scale" => await new ScaleSuite(settings, runner, Console.Out).RunAsync(cancel.Token),
+        PostgresScaleSuite.Name => await new PostgresScaleSuite(settings, runner, Console.Out).RunAsync(cancel.Token),
         "postgres" => await new PostgresSuite(settings, runner, Console.Out).RunAsync(cancel.Token),
         _ => await new ResumeSuite(settings, runner, Console.Out).RunAsync(cancel.Token),
     });

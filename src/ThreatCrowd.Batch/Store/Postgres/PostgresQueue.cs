@@ -30,32 +30,71 @@ internal sealed class PostgresQueue(NpgsqlDataSource dataSource, string claimant
 
     private const string Group = $"CASE state WHEN '{IndicatorStateNames.Pending}' THEN 0 WHEN '{IndicatorStateNames.Failed}' THEN 1 ELSE 2 END";
 
+    private const string Order = "coalesce(looked_up_at, 0), id";
+
+    // The due direct inputs (depth 0) in groups, each read on its own so that no query sorts the whole table to
+    // give a few: with a limit, bare pending ones in id order (the primary key, stopping at the limit) and then the
+    // rare pending ones with a lookup time; without one, every pending one in one sorted read (the whole queue is
+    // wanted anyway). Then failed and stale ones through their partial indexes (indicators_failed, indicators_answered).
+    private const string AllPending = $"state = '{IndicatorStateNames.Pending}'";
+
+    private static readonly string[] DirectGroups =
+    [
+        $"{AllPending} AND coalesce(looked_up_at, 0) = 0",
+        $"{AllPending} AND looked_up_at IS NOT NULL AND looked_up_at <> 0",
+        $"state = '{IndicatorStateNames.Failed}' AND (retry_after IS NULL OR retry_after <= @loadedAt)",
+        $"state IN ('{IndicatorStateNames.Found}', '{IndicatorStateNames.NotFound}') AND looked_up_at <= @staleBefore",
+    ];
+
     public List<long> Load(DateTimeOffset now, TimeSpan refreshAfter, int limit, IReadOnlyList<(string Pattern, int Priority)> priorities)
     {
         var ranks = SourceRanksOf(priorities);
-        var rank = ranks.Count > 0
-            ? "coalesce((SELECT max(r.rank) FROM provenance p JOIN unnest(@rankSources, @rankValues) AS r(source_id, rank) ON r.source_id = p.source_id WHERE p.indicator_id = indicators.id), 0) DESC,"
-            : string.Empty;
-        var sql =
-            $"""
-            SELECT id FROM indicators
-            WHERE {Due} AND {Unclaimed}
-            ORDER BY depth, {Group}, {rank} coalesce(looked_up_at, 0), id
-            {(limit > 0 ? "LIMIT @limit" : string.Empty)}
-            """;
         using var connection = dataSource.OpenConnection();
+        var parameters = new DynamicParameters(new
+        {
+            loadedAt = UnixMs.From(now),
+            staleBefore = UnixMs.From(now - refreshAfter),
+            now = UnixMs.From(now),
+            rankSources = ranks.Keys.ToArray(),
+            rankValues = ranks.Values.ToArray(),
+        });
+        if (ranks.Count > 0)
+        {
+            // With Sources:Priorities the rank of every due indicator takes part in the order: one sorted query.
+            const string Rank =
+                "coalesce((SELECT max(r.rank) FROM provenance p JOIN unnest(@rankSources, @rankValues) AS r(source_id, rank) ON r.source_id = p.source_id WHERE p.indicator_id = indicators.id), 0) DESC,";
+            return Read(connection, $"{Due} AND {Unclaimed}", $"depth, {Group}, {Rank} {Order}", limit, parameters);
+        }
+
+        // A store without pending indicators (all answered) is not read through to find none.
+        var anyPending = connection.ExecuteScalar<bool>(
+            $"SELECT EXISTS (SELECT 1 FROM indicator_counts WHERE state = '{IndicatorStateNames.Pending}' AND count > 0)");
+        var due = new List<long>();
+        if (anyPending && limit <= 0)
+        {
+            due.AddRange(Read(connection, $"{AllPending} AND depth = 0 AND {Unclaimed}", Order, limit, parameters));
+        }
+
+        for (var group = anyPending && limit > 0 ? 0 : 2; group < DirectGroups.Length && (limit <= 0 || due.Count < limit); group++)
+        {
+            var order = group == 0 ? "id" : Order;
+            due.AddRange(Read(connection, $"{DirectGroups[group]} AND depth = 0 AND {Unclaimed}", order, limit - due.Count, parameters));
+        }
+
+        // Pivots after every direct input, shallower first, from the partial index that holds only pivots.
+        if (limit <= 0 || due.Count < limit)
+        {
+            due.AddRange(Read(connection, $"depth > 0 AND {Due} AND {Unclaimed}", $"depth, {Group}, {Order}", limit - due.Count, parameters));
+        }
+
+        return due;
+    }
+
+    private static List<long> Read(NpgsqlConnection connection, string where, string orderBy, int limit, DynamicParameters parameters)
+    {
+        parameters.Add("limit", limit);
         return connection.Query<long>(
-            sql,
-            new
-            {
-                loadedAt = UnixMs.From(now),
-                staleBefore = UnixMs.From(now - refreshAfter),
-                now = UnixMs.From(now),
-                limit,
-                rankSources = ranks.Keys.ToArray(),
-                rankValues = ranks.Values.ToArray(),
-            },
-            buffered: true).AsList();
+            $"SELECT id FROM indicators WHERE {where} ORDER BY {orderBy}{(limit > 0 ? " LIMIT @limit" : string.Empty)}", parameters, buffered: true).AsList();
     }
 
     /// <summary>How many are due now, claimed or not: pending ones from the kept counts, the others through their partial indexes.</summary>

@@ -113,6 +113,31 @@ public sealed class PostgresQueueTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task A_limited_list_reads_the_groups_apart_yet_gives_the_same_order_as_the_whole_one()
+    {
+        using var store = await StoreWithAsync(0);
+        await using var connection = await store.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO indicators (id, type, value, first_imported_at, last_imported_at, state, looked_up_at, retry_after, depth) VALUES
+              (1, 'domain', 'timed-late.example', 0, 0, 'pending', 50, NULL, 0),
+              (2, 'domain', 'bare.example', 0, 0, 'pending', NULL, NULL, 0),
+              (3, 'domain', 'timed-early.example', 0, 0, 'pending', 40, NULL, 0),
+              (4, 'domain', 'failed.example', 0, 0, 'failed', 20, 5, 0)
+            """);
+        var queue = new PostgresQueue(store, "host-a:1:1", Lease);
+
+        queue.Load(Monday, TimeSpan.FromDays(7), 0, NoRanks).ShouldBe([2, 3, 1, 4]);
+        foreach (var limit in new[] { 1, 2, 3, 4, 5 })
+        {
+            queue.Load(Monday, TimeSpan.FromDays(7), limit, NoRanks).ShouldBe(new long[] { 2, 3, 1, 4 }.Take(limit), $"limit {limit}");
+        }
+
+        await connection.ExecuteAsync("UPDATE indicators SET state = 'found', looked_up_at = 10 WHERE state = 'pending'");
+        queue.Load(Monday, TimeSpan.FromDays(7), 2, NoRanks).ShouldBe([4, 1], "with no pending one left (the kept counts say so), the failed and stale ones still come");
+    }
+
+    [Fact]
     public async Task Within_a_group_indicators_of_a_higher_ranked_source_come_first()
     {
         using var store = await StoreWithAsync(0);

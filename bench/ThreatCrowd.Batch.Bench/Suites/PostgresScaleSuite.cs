@@ -1,0 +1,133 @@
+using System.Globalization;
+using ThreatCrowd.Batch.Bench.Measure;
+using ThreatCrowd.Batch.Bench.Report;
+using ThreatCrowd.StandIn;
+
+namespace ThreatCrowd.Batch.Bench.Suites;
+
+/// <summary>
+/// The scale suite's figures on the PostgreSQL store, on one throwaway cluster: <c>status</c> and a <c>resume</c>
+/// with nothing due on a big store against an empty one, and a plain resume's time to its first lookup on a big
+/// pending store against one a quarter its size, start-up (a one-indicator store) subtracted. The stores are
+/// filled by SQL in the shape the import leaves (<see cref="PostgresScaleStores"/>), at the scale suite's sizes;
+/// each database the timed runs read is opened once by <c>status</c> before it is timed, as on SQLite.
+/// </summary>
+internal sealed class PostgresScaleSuite(BenchSettings settings, ProgramRunner runner, TextWriter log)
+{
+    public const string Name = "postgres-scale";
+
+    // Answers never turn stale during the bench: the answered store has nothing due.
+    private const string LongRefresh = "--Lookup:RefreshAfter=3650.00:00:00";
+
+    public Task<IReadOnlyList<Figure>> RunAsync(CancellationToken ct)
+    {
+        if (BenchCluster.FindBinaries() is not { } bin)
+        {
+            log.WriteLine("  PostgreSQL's server is not installed (apt-get install -y postgresql): the postgres-scale suite is left out.");
+            return Task.FromResult<IReadOnlyList<Figure>>([]);
+        }
+
+        return MeasureAsync(bin, ct);
+    }
+
+    private async Task<IReadOnlyList<Figure>> MeasureAsync(string bin, CancellationToken ct)
+    {
+        var big = settings.ScaleIndicators;
+        var small = settings.ScaleIndicators / 4;
+        using var cluster = BenchCluster.Start(bin);
+        await using var server = await StandInServer.StartAsync(new StandInOptions(settings.FixtureDirectory), ct);
+        var scratch = settings.Scratch(Name);
+        var output = $"--Output:Directory={Path.Combine(scratch, "out")}";
+        string Store(string database) => "--Store:ConnectionString=" + string.Create(
+            CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={cluster.Port};Username=postgres;Database={database}");
+        string[] Status(string database) => ["status", "--Store:Provider=postgres", Store(database), output];
+        string[] Resume(string database, params string[] more) =>
+            ["resume", "--Store:Provider=postgres", Store(database), output, $"--ThreatCrowd:BaseUrl={server.ApiBaseUrl}", .. more];
+
+        // The program writes the schema into each new database on its first open; the rows follow by SQL.
+        var stores = new PostgresScaleStores(cluster, log);
+        foreach (var (database, count, answered) in new[] { ("empty", 0, false), ("pending_big", big, false), ("answered_big", big, true), ("pending_small", small, false), ("pending_one", 1, false) })
+        {
+            cluster.Sql("postgres", $"CREATE DATABASE {database}");
+            ProgramRunner.EnsureSucceeded(await runner.RunAsync(Status(database), scratch, ct), $"status creating {database}");
+            if (count > 0)
+            {
+                stores.Fill(database, count, answered);
+            }
+        }
+
+        // A plain resume changes its store: each one runs on its own copy, made before anything opens the originals again.
+        var copies = new List<(int Count, string Database)>();
+        for (var run = 0; run < settings.Runs; run++)
+        {
+            foreach (var (count, template) in new[] { (1, "pending_one"), (small, "pending_small"), (big, "pending_big") })
+            {
+                var copy = string.Create(CultureInfo.InvariantCulture, $"first_{count}_{run}");
+                await stores.CopyAsync(template, copy, ct);
+                copies.Add((count, copy));
+            }
+        }
+
+        foreach (var warmUp in new[] { Status("empty"), Status("pending_big"), Resume("answered_big", LongRefresh) })
+        {
+            ProgramRunner.EnsureSucceeded(await runner.RunAsync(warmUp, scratch, ct), "warm-up " + warmUp[0]);
+        }
+
+        var runs = new Dictionary<string, List<ProcessResult>> { ["status empty"] = [], ["status big"] = [], ["resume empty"] = [], ["resume big"] = [] };
+        var firsts = new Dictionary<int, List<double>> { [1] = [], [small] = [], [big] = [] };
+        for (var run = 0; run < settings.Runs; run++)
+        {
+            foreach (var (name, arguments) in new[]
+            {
+                ("status empty", Status("empty")), ("status big", Status("pending_big")),
+                ("resume empty", Resume("empty", LongRefresh)), ("resume big", Resume("answered_big", LongRefresh)),
+            })
+            {
+                var result = ProgramRunner.EnsureSucceeded(await runner.RunAsync(arguments, scratch, ct), "postgres " + name);
+                runs[name].Add(result);
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  postgres {name}: {result.Seconds:F2} s ({result.PeakRssMB:F0} MB)"));
+            }
+
+            foreach (var (count, database) in copies.Skip(run * 3).Take(3))
+            {
+                var took = await ResumeSuite.TimeToFirstRequestAsync(settings, server, Resume(database), scratch, ct);
+                firsts[count].Add(took.TotalSeconds);
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  postgres resume {count:N0} pending: first request after {took.TotalSeconds:F2} s"));
+            }
+        }
+
+        double Median(string name) => Stats.Median(runs[name].Select(r => r.Seconds));
+        var startUp = Stats.Median(firsts[1]);
+        var growth = (Stats.Median(firsts[big]) - startUp) / (Stats.Median(firsts[small]) - startUp);
+        var peak = runs.Values.SelectMany(r => r).Max(r => r.PeakRssMB);
+        return
+        [
+            Ratio($"postgres: status {Size(big)} vs empty ({Median("status big"):F2} s / {Median("status empty"):F2} s)", Median("status big") / Median("status empty"), ScaleSuite.AnswerRatioTarget, Status("pending_big")),
+            Ratio(
+                $"postgres: resume, nothing due, {Size(big)} vs empty ({Median("resume big"):F2} s / {Median("resume empty"):F2} s)",
+                Median("resume big") / Median("resume empty"),
+                ScaleSuite.AnswerRatioTarget,
+                Resume("answered_big", LongRefresh)),
+            Ratio(
+                $"postgres: resume to first lookup, {Size(big)} vs {Size(small)} pending, start-up ({startUp:F2} s) subtracted",
+                growth,
+                ScaleSuite.GrowthTarget,
+                Resume("<copy of a pending database>")),
+            new(Name, "postgres: peak RSS of status and resume", F(peak, "F0") + " MB", $"<= {ScaleSuite.PeakRssTargetMB:F0} MB", peak <= ScaleSuite.PeakRssTargetMB, runner.Describe(Status("pending_big"))),
+        ];
+
+        Figure Ratio(string name, double ratio, double target, IReadOnlyList<string> arguments) =>
+            new(Name, name, F(ratio, "F2") + "x", $"<= {target:F1}x", ratio <= target, runner.Describe(arguments.Select(Shown).ToList()));
+
+        // The record names no port of a cluster that is gone, nor the bench's work folder.
+        string Shown(string argument) =>
+            argument
+                .Replace(string.Create(CultureInfo.InvariantCulture, $"Port={cluster.Port}"), "Port=<bench cluster>", StringComparison.Ordinal)
+                .Replace(server.ApiBaseUrl.ToString(), "<stand-in>", StringComparison.Ordinal)
+                .Replace(settings.WorkDirectory, "artifacts/bench", StringComparison.Ordinal);
+    }
+
+    private static string Size(int count) => count >= 1_000_000 ? F(count / 1e6, "0.##") + "M" : F(count / 1e3, "0.##") + "k";
+
+    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+}
