@@ -10,6 +10,14 @@ namespace ThreatCrowd.Batch.Store;
 /// </summary>
 internal static class StoredRows
 {
+    /// <summary>The whole change history the store keeps (exports prune it to Output:ChangesKeep), for <see cref="Change"/>; plain SQL both databases run.</summary>
+    public const string ChangesSql =
+        """
+        SELECT c.change, i.value, i.type, c.relation, c.related, c.related_type, c.votes, c.run_id, c.detected_at
+        FROM changes c JOIN indicators i ON i.id = c.indicator_id
+        ORDER BY c.id
+        """;
+
     /// <summary>source, line, value, reason.</summary>
     public static RejectRow Reject(DbDataReader r) => new(r.GetString(0), r.GetInt64(1), r.GetString(2), r.GetString(3));
 

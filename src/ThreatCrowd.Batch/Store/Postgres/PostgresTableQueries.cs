@@ -42,14 +42,6 @@ internal sealed class PostgresTableQueries(NpgsqlDataSource dataSource, ExportCu
         ORDER BY r.indicator_id, r.relation COLLATE "C", r.related COLLATE "C"
         """;
 
-    // The whole history the store keeps: exports prune it to Output:ChangesKeep.
-    private const string ChangesSql =
-        """
-        SELECT c.change, i.value, i.type, c.relation, c.related, c.related_type, c.votes, c.run_id, c.detected_at
-        FROM changes c JOIN indicators i ON i.id = c.indicator_id
-        ORDER BY c.id
-        """;
-
     /// <summary>Within a line, in the order the rejects were written (their id), as SQLite's rowid orders them.</summary>
     private const string RejectsSql =
         """
@@ -111,7 +103,7 @@ internal sealed class PostgresTableQueries(NpgsqlDataSource dataSource, ExportCu
 
     public IEnumerable<RejectRow> Rejects() => PostgresCursor.Read(dataSource, RejectsSql).Select(StoredRows.Reject);
 
-    public IEnumerable<ChangeRow> Changes() => PostgresCursor.Read(dataSource, ChangesSql).Select(StoredRows.Change);
+    public IEnumerable<ChangeRow> Changes() => PostgresCursor.Read(dataSource, StoredRows.ChangesSql).Select(StoredRows.Change);
 
     private SourceNames LoadSources() =>
         SourceNames.From(PostgresCursor.Read(dataSource, "SELECT id, name, kind FROM sources").Select(r => (r.GetInt64(0), r.GetString(1), r.GetString(2))).ToList());

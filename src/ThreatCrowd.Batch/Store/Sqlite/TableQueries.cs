@@ -44,14 +44,6 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
     private const string RelationsSql =
         "SELECT indicator_id, relation, related, related_type, last_resolved FROM relations ORDER BY indicator_id, relation, related";
 
-    // The whole history the store keeps: exports prune it to Output:ChangesKeep.
-    private const string ChangesSql =
-        """
-        SELECT c.change, i.value, i.type, c.relation, c.related, c.related_type, c.votes, c.run_id, c.detected_at
-        FROM changes c JOIN indicators i ON i.id = c.indicator_id
-        ORDER BY c.id
-        """;
-
     private const string RejectsSql =
         """
         SELECT s.name, r.line, r.value, r.reason
@@ -150,7 +142,7 @@ internal sealed class TableQueries(SqliteConnection connection, ExportCutoff cut
 
     public IEnumerable<RejectRow> Rejects() => RowStream.Read(connection, RejectsSql).Select(StoredRows.Reject);
 
-    public IEnumerable<ChangeRow> Changes() => RowStream.Read(connection, ChangesSql).Select(StoredRows.Change);
+    public IEnumerable<ChangeRow> Changes() => RowStream.Read(connection, StoredRows.ChangesSql).Select(StoredRows.Change);
 
     private SourceNames LoadSources() =>
         SourceNames.From(RowStream.Read(connection, "SELECT id, name, kind FROM sources").Select(r => (r.GetInt64(0), r.GetString(1), r.GetString(2))).ToList());
