@@ -12,9 +12,10 @@ namespace ThreatCrowd.Batch.Requests;
 /// is sent so that the next process keeps the interval even after a hard kill; once its answer begins to arrive
 /// (by then the server has surely counted it), that moment replaces the turn, for this process and the next (see
 /// <see cref="SentRequest"/>). On a store shared between hosts the turn is also held at the store's pace from
-/// before the request leaves until its answer begins, so no two hosts' requests arrive closer than the interval. A pause the server asks for (Retry-After) holds back every later request, or ends
-/// the run when too long (<see cref="ServerPauses"/>). Between attempts it backs off exponentially (the interval,
-/// doubling, capped, with jitter) on top of the pacing. It counts requests that could not reach the service across
+/// before the request leaves until its answer begins, so no two hosts' requests arrive closer than the interval. A
+/// pause the server asks for (Retry-After) holds back every later request, or ends the run when too long
+/// (<see cref="ServerPauses"/>). Between attempts it backs off exponentially (the interval, doubling, capped, with
+/// jitter) on top of the pacing. It counts requests that could not reach the service across
 /// everything it sends, because a dead endpoint should end the run early rather than fail the whole queue.
 /// </summary>
 internal sealed class RequestLoop : IDisposable
