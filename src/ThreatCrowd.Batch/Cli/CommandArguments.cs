@@ -16,6 +16,9 @@ internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOn
     /// <summary>--confirm: vote really sends; without it, it only lists what it would send.</summary>
     public bool Confirm { get; init; }
 
+    /// <summary>--no-tables: import only reads into the store; the next run or export writes the tables.</summary>
+    public bool NoTables { get; init; }
+
     public static CommandArguments Parse(IReadOnlyList<string> args)
     {
         if (args.Count == 0 || args[0] is "-h" or "--help")
@@ -33,6 +36,7 @@ internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOn
         int? maxLookups = null;
         string? until = null;
         var confirm = false;
+        var noTables = false;
         var inputs = new List<string>();
         var settings = new List<string>();
         for (var i = 1; i < args.Count; i++)
@@ -45,6 +49,9 @@ internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOn
                     break;
                 case "--confirm" when verb is "vote":
                     confirm = true;
+                    break;
+                case "--no-tables" when verb is "import":
+                    noTables = true;
                     break;
                 case "--input" when verb is "run" or "import" or "vote" or "inspect":
                     inputs.Add(Value(args, ref i, arg));
@@ -84,7 +91,7 @@ internal sealed record CommandArguments(string Verb, string? ConfigFile, IReadOn
             }
         }
 
-        return new CommandArguments(verb, config, inputs, maxLookups, settings) { Until = until, Confirm = confirm };
+        return new CommandArguments(verb, config, inputs, maxLookups, settings) { Until = until, Confirm = confirm, NoTables = noTables };
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i, string option) =>

@@ -22,6 +22,7 @@ internal static class Usage
           --config FILE         a JSON settings file layered over config/appsettings.json
           --input FILE          a CSV file to read (run, import, vote, inspect; repeatable)
           --confirm             really send the votes (vote)
+          --no-tables           only read into the store; the next run or export writes the tables (import)
           --max-lookups N       ask at most N indicators in this run (run, resume)
           --until HH:MM         stop looking up at this time of day (run, resume; Schedule:TimeZone)
           --Section:Key=VALUE   any setting, e.g. --ThreatCrowd:RequestInterval=00:00:15
