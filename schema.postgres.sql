@@ -9,7 +9,7 @@
 CREATE TABLE store_version (
     version integer NOT NULL
 );
-INSERT INTO store_version (version) VALUES (2);
+INSERT INTO store_version (version) VALUES (3);
 
 -- One row per distinct indicator (type + normalized value): the queue and its checkpoint state.
 CREATE TABLE indicators (
@@ -80,6 +80,10 @@ REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION indicator_c
 CREATE INDEX indicators_failed ON indicators (retry_after) WHERE state = 'failed';
 CREATE INDEX indicators_answered ON indicators (looked_up_at) WHERE state IN ('found', 'not_found');
 CREATE INDEX indicators_pivots ON indicators (depth, state) WHERE depth > 0;
+-- The indicators claimed now: a handful at any time (storing an answer ends a claim). A process finds here the claims
+-- left by processes of its own host that are gone (a crash, a database server that went away before the release),
+-- and frees them at once instead of after the lease (PostgresQueue.Load).
+CREATE INDEX indicators_claimed ON indicators (claimed_by) WHERE claimed_by IS NOT NULL;
 
 -- Where each indicator came from: every CSV file and feed that named it, first and last time.
 CREATE TABLE sources (

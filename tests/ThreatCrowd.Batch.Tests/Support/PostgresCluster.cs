@@ -93,7 +93,22 @@ public sealed class PostgresCluster : IAsyncLifetime
         await Task.Run(Stop).ConfigureAwait(false);
     }
 
+    /// <summary>Stops the server at once, as a crash or a failover of the database host would (its files stay).</summary>
+    public Task CrashServerAsync() =>
+        RunAsync(Binaries.PgCtl, ["stop", "-D", DataDirectory, "-m", "immediate", "-w", "-t", "60"]);
+
+    /// <summary>Starts the server again on the same port after <see cref="CrashServerAsync"/>: it recovers from its WAL.</summary>
+    public Task RestartServerAsync() =>
+        RunAsync(Binaries.PgCtl, ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "120", "-o", ServerOptions(Port)]);
+
     private static bool RunsAsRoot => Environment.UserName == "root";
+
+    private string ServerOptions(int port) => string.Join(' ',
+        "-c listen_addresses=127.0.0.1",
+        "-p " + port.ToString(CultureInfo.InvariantCulture),
+        "-k " + SocketDirectory,
+        "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
+        "-c max_connections=200");
 
     private async Task StartOnFreePortAsync()
     {
@@ -102,12 +117,7 @@ public sealed class PostgresCluster : IAsyncLifetime
         for (var attempt = 1; ; attempt++)
         {
             Port = FreePort.Find();
-            var options = string.Join(' ',
-                "-c listen_addresses=127.0.0.1",
-                "-p " + Port.ToString(CultureInfo.InvariantCulture),
-                "-k " + SocketDirectory,
-                "-c fsync=off -c synchronous_commit=off -c full_page_writes=off",
-                "-c max_connections=200");
+            var options = ServerOptions(Port);
             try
             {
                 await RunAsync(Binaries.PgCtl, ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "120", "-o", options]).ConfigureAwait(false);

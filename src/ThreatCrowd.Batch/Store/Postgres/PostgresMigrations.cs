@@ -13,5 +13,6 @@ internal static class PostgresMigrations
         // The rejects of one line are listed in the order written, as SQLite's rowid lists them; a store's rejects
         // so far take the order of the table's pages, the order they were written in unless rows were deleted since.
         [1] = "ALTER TABLE rejects ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY; UPDATE store_version SET version = 2;",
+        [2] = "CREATE INDEX indicators_claimed ON indicators (claimed_by) WHERE claimed_by IS NOT NULL; UPDATE store_version SET version = 3;",
     };
 }

@@ -50,6 +50,7 @@ internal sealed class PostgresQueue(NpgsqlDataSource dataSource, string claimant
     {
         var ranks = SourceRanksOf(priorities);
         using var connection = dataSource.OpenConnection();
+        ReleaseClaimsOfGoneProcesses(connection);
         var parameters = new DynamicParameters(new
         {
             loadedAt = UnixMs.From(now),
@@ -88,6 +89,25 @@ internal sealed class PostgresQueue(NpgsqlDataSource dataSource, string claimant
         }
 
         return due;
+    }
+
+    /// <summary>
+    /// Frees the claims of processes of this host that are gone, so their indicators are due to this pass at once
+    /// rather than after the lease: a process that stopped because the database went away could not release its own,
+    /// and a <c>resume</c> by hand right after it would otherwise leave them for the next run. Read through
+    /// indicators_claimed, which holds only the claims of the moment.
+    /// </summary>
+    private static void ReleaseClaimsOfGoneProcesses(NpgsqlConnection connection)
+    {
+        var gone = connection.Query<string>(
+                "SELECT DISTINCT claimed_by FROM indicators WHERE claimed_by IS NOT NULL AND starts_with(claimed_by, @host)",
+                new { host = ProcessName.ThisHostPrefix })
+            .Where(ProcessName.IsGoneFromThisHost)
+            .ToArray();
+        if (gone.Length > 0)
+        {
+            connection.Execute("UPDATE indicators SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ANY(@gone)", new { gone });
+        }
     }
 
     private static List<long> Read(NpgsqlConnection connection, string where, string orderBy, int limit, DynamicParameters parameters)

@@ -64,6 +64,31 @@ public sealed class PostgresChangeLogTests(PostgresCluster cluster)
         (await Columns(check)).ShouldBe(await Columns(other), "a migrated store has the columns of a new one");
     }
 
+    [Fact]
+    public async Task A_version_2_store_gets_the_index_of_the_claims_of_the_moment()
+    {
+        var connectionString = await cluster.CreateDatabaseAsync();
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.ExecuteAsync(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "postgres-schema-v2.sql")));
+            await connection.ExecuteAsync("INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES ('domain', 'kept.example', 1, 1)");
+        }
+
+        using var store = PostgresDatabase.Open(connectionString);
+
+        await using var check = await store.OpenConnectionAsync();
+        (await check.ExecuteScalarAsync<int>("SELECT version FROM store_version")).ShouldBe(PostgresSchema.Version);
+        (await check.ExecuteScalarAsync<string>("SELECT value FROM indicators")).ShouldBe("kept.example");
+        var fresh = await cluster.CreateDatabaseAsync();
+        PostgresDatabase.Open(fresh).Dispose();
+        await using var other = new NpgsqlConnection(fresh);
+        (await Indexes(check)).ShouldBe(await Indexes(other), "a migrated store has the indexes of a new one");
+        (await Indexes(check)).ShouldContain(i => i.Contains("indicators_claimed", StringComparison.Ordinal));
+    }
+
+    private static async Task<List<string>> Indexes(NpgsqlConnection connection) =>
+        (await connection.QueryAsync<string>("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname")).ToList();
+
     private static async Task<List<string>> Columns(NpgsqlConnection connection) =>
         (await connection.QueryAsync<string>(
             """

@@ -57,6 +57,34 @@ public sealed class PostgresQueueTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task A_claim_of_a_process_of_this_host_that_is_gone_is_freed_by_the_next_list_at_once_one_still_running_is_not()
+    {
+        using var store = await StoreWithAsync(2);
+        var goneName = ProcessName.Of(Environment.MachineName, await ExitedProcessIdAsync(), DateTimeOffset.UtcNow);
+        var gone = new PostgresQueue(store, goneName, Lease);
+        var running = new PostgresQueue(store, ProcessName.Current, Lease);
+        var ids = gone.Load(Monday, TimeSpan.Zero, 0, NoRanks);
+        gone.Claim(ids[0], Monday, TimeSpan.Zero, Monday).ShouldNotBeNull();
+        running.Claim(ids[1], Monday, TimeSpan.Zero, Monday).ShouldNotBeNull();
+
+        var next = new PostgresQueue(store, ProcessName.Of(Environment.MachineName, Environment.ProcessId, DateTimeOffset.UtcNow.AddSeconds(1)), Lease);
+
+        next.Load(Monday, TimeSpan.Zero, 0, NoRanks).ShouldBe([ids[0]], "well within the lease, only the gone process's claim is freed");
+        next.Claim(ids[0], Monday, TimeSpan.Zero, Monday).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void A_name_is_gone_only_on_this_host_and_only_when_its_process_is_not_the_one_running()
+    {
+        ProcessName.IsGoneFromThisHost(ProcessName.Current).ShouldBeFalse();
+        ProcessName.IsGoneFromThisHost(ProcessName.Of(Environment.MachineName, 1, DateTimeOffset.FromUnixTimeMilliseconds(0)))
+            .ShouldBeTrue("process 1 started long after a name given in 1970: its id was reused");
+        ProcessName.IsGoneFromThisHost(ProcessName.Of("another-host-" + Environment.MachineName, int.MaxValue, DateTimeOffset.UtcNow))
+            .ShouldBeFalse("another host's claims end with their lease only");
+        ProcessName.IsGoneFromThisHost(Environment.MachineName + ":not-a-process").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task An_indicator_claimed_by_a_process_that_died_is_claimed_again_once_the_lease_ran_out()
     {
         using var store = await StoreWithAsync(1);
@@ -188,6 +216,13 @@ public sealed class PostgresQueueTests(PostgresCluster cluster)
 
     private static LookupAnswer NotFound(Indicator indicator) =>
         new(false, null, null, null, null, [], "{\"response_code\":\"0\"}");
+
+    private static async Task<int> ExitedProcessIdAsync()
+    {
+        using var process = System.Diagnostics.Process.Start("true") ?? throw new InvalidOperationException("true did not start");
+        await process.WaitForExitAsync();
+        return process.Id;
+    }
 
     private async Task<NpgsqlDataSource> StoreWithAsync(int pending)
     {
