@@ -2,7 +2,7 @@
 -- Its version is SQLite's user_version: raise it with every change to this file and add the step that brings
 -- a store of the previous version up to it in src/ThreatCrowd.Batch/Store/Migrations.cs.
 -- Times are Unix milliseconds (UTC): compact, sortable, and exact enough to pace requests across restarts.
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 
 -- One row per distinct indicator (type + normalized value): the queue and its checkpoint state.
 CREATE TABLE indicators (
@@ -20,9 +20,13 @@ CREATE TABLE indicators (
     last_error        TEXT,
     retry_after       INTEGER,          -- failed: not asked again before this time
     -- 0: named by an input or feed; n: reached by n pivots from one (the least such n).
-    depth             INTEGER NOT NULL DEFAULT 0,
-    UNIQUE (type, value)
+    depth             INTEGER NOT NULL DEFAULT 0
 );
+
+-- One indicator per type and value. An index of its own rather than a UNIQUE constraint in the table, which SQLite
+-- could not drop: a first read into an empty store leaves it out and builds it once at the end, by one sort, instead of
+-- inserting millions of random keys one by one (see Store/Sqlite/IndicatorKey.cs).
+CREATE UNIQUE INDEX indicators_type_value ON indicators (type, value);
 
 -- What status and resume ask of a store of millions without reading it through: how many indicators there are of
 -- each type in each state, and the indexes that find the few due indicators that are not pending. A change of

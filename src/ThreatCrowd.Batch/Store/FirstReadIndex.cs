@@ -28,14 +28,21 @@ internal sealed class FirstReadIndex
     private const int InitialSlots = 1 << 16;
 
     private readonly long _firstId;
+    private readonly int _limit;
     private ulong[] _slots = new ulong[InitialSlots];
 
     /// <param name="firstId">The id the read's first new indicator gets; every id added is at or above it.</param>
-    public FirstReadIndex(long firstId) => _firstId = firstId;
+    /// <param name="limit">Most indicators it takes: <see cref="MaxCount"/>, or fewer (tests reach it with a few rows).</param>
+    public FirstReadIndex(long firstId, int limit = MaxCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxCount);
+        _firstId = firstId;
+        _limit = limit;
+    }
 
     public int Count { get; private set; }
 
-    public bool IsFull => Count >= MaxCount;
+    public bool IsFull => Count >= _limit;
 
     public static ulong Fingerprint(IndicatorType type, string value) =>
         XxHash3.HashToUInt64(MemoryMarshal.AsBytes(value.AsSpan()), (long)type);

@@ -22,6 +22,8 @@ public sealed partial class StoreMigrationTests
 
     private static string SchemaV6 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "schema-v6.sql"));
 
+    private static string SchemaV7 => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "schema-v7.sql"));
+
     [Fact]
     public void A_version_1_store_is_brought_to_the_current_version_with_its_rows_kept_and_the_new_tables_added()
     {
@@ -141,13 +143,48 @@ public sealed partial class StoreMigrationTests
         SchemaV4.ShouldContain("PRAGMA user_version = 4;");
         SchemaV5.ShouldContain("PRAGMA user_version = 5;");
         SchemaV6.ShouldContain("PRAGMA user_version = 6;");
-        Migrations.Steps.Keys.ShouldBe([1, 2, 3, 4, 5, 6]);
+        SchemaV7.ShouldContain("PRAGMA user_version = 7;");
+        Migrations.Steps.Keys.ShouldBe([1, 2, 3, 4, 5, 6, 7]);
         Migrations.Steps[1].TrimEnd().ShouldEndWith("PRAGMA user_version = 2;");
         Migrations.Steps[2].TrimEnd().ShouldEndWith("PRAGMA user_version = 3;");
         Migrations.Steps[3].TrimEnd().ShouldEndWith("PRAGMA user_version = 4;");
         Migrations.Steps[4].TrimEnd().ShouldEndWith("PRAGMA user_version = 5;");
         Migrations.Steps[5].TrimEnd().ShouldEndWith("PRAGMA user_version = 6;");
         Migrations.Steps[6].TrimEnd().ShouldEndWith("PRAGMA user_version = 7;");
+        Migrations.Steps[7].TrimEnd().ShouldEndWith("PRAGMA user_version = 8;");
+    }
+
+    [Fact]
+    public void A_version_7_store_keeps_every_indicator_with_its_id_state_and_counts_and_refuses_a_second_of_one_indicator()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("v7.db");
+        using (var v7 = new SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            v7.Open();
+            v7.Execute(SchemaV7);
+            v7.Execute(
+                """
+                INSERT INTO indicators (id, type, value, first_imported_at, last_imported_at, state, looked_up_at, failures, last_error, retry_after, depth)
+                VALUES (4, 'domain', 'aoldaily.com', 1, 2, 'failed', 3, 2, 'timeout', 9, 1),
+                       (7, 'ip', '8.8.8.8', 1, 2, 'pending', NULL, 0, NULL, NULL, 0);
+                INSERT INTO indicator_counts (type, state, count) VALUES ('domain', 'failed', 1), ('ip', 'pending', 1);
+                INSERT INTO sources (id, name, kind) VALUES (1, 'in.csv', 'csv');
+                INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at) VALUES (7, 1, 1, 2);
+                """);
+        }
+
+        using var store = StoreDatabase.Open(path);
+        using var fresh = StoreDatabase.Open(dir.File("fresh.db"));
+
+        Shape(store).ShouldBe(Shape(fresh));
+        store.Query<string>("SELECT id || ' ' || type || ' ' || value || ' ' || state || ' ' || looked_up_at || ' ' || failures || ' ' || last_error || ' ' || retry_after || ' ' || depth FROM indicators WHERE id = 4")
+            .ShouldBe(["4 domain aoldaily.com failed 3 2 timeout 9 1"]);
+        store.ExecuteScalar<long>("SELECT indicator_id FROM provenance").ShouldBe(7);
+        store.Execute("UPDATE indicators SET state = 'found' WHERE id = 7");
+        Counts(store).ShouldBe(["domain failed 1", "ip found 1", "ip pending 0"]); // the count trigger came back with the table
+        Should.Throw<SqliteException>(() => store.Execute("INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES ('ip', '8.8.8.8', 5, 5)"))
+            .Message.ShouldContain("UNIQUE");
     }
 
     [Fact]

@@ -34,6 +34,13 @@ internal sealed class ImportWriter : IImportWriter
     /// </summary>
     public const int ImportCacheKiB = 96 * 1024;
 
+    /// <summary>
+    /// The page cache of a first read, in KiB: its rows are appended, so only the last pages are written again. The
+    /// same is the sort's memory when the index is built (SQLite sorts runs of that size, then merges them from
+    /// temporary files), kept small so that the fingerprints, the cache and the sort stay well within the memory target.
+    /// </summary>
+    public const int FirstReadCacheKiB = 16 * 1024;
+
     /// <summary>Rows per commit: a second or two of work, so an interruption loses little.</summary>
     public const int DefaultBatchSize = 250_000;
 
@@ -51,6 +58,14 @@ internal sealed class ImportWriter : IImportWriter
     private readonly PreparedStatement _insertReject;
     private readonly PreparedStatement _setContext;
     private readonly PreparedStatement _addCounts;
+    private readonly PreparedStatement _appendIndicator;
+    private readonly PreparedStatement _isStored;
+
+    /// <summary>
+    /// Set while this is a first read into an empty store whose unique index is left out (see <see cref="IndicatorKey"/>):
+    /// the indicators created so far by fingerprint, which tell a first mention from a possible repeat.
+    /// </summary>
+    private FirstReadIndex? _firstRead;
 
     /// <summary>Indicators created since the last commit, by <see cref="IndicatorType"/>: the batch's addition to the kept counts.</summary>
     private readonly long[] _createdByType = new long[Enum.GetValues<IndicatorType>().Length];
@@ -68,7 +83,9 @@ internal sealed class ImportWriter : IImportWriter
     private SqliteTransaction _transaction;
     private int _pending;
 
-    public ImportWriter(SqliteConnection connection, string sourceName, SourceKind kind, DateTimeOffset now, int batchSize = DefaultBatchSize)
+    /// <param name="firstReadLimit">Most indicators a first read into an empty store holds by fingerprint before it builds the index.</param>
+    public ImportWriter(
+        SqliteConnection connection, string sourceName, SourceKind kind, DateTimeOffset now, int batchSize = DefaultBatchSize, int firstReadLimit = FirstReadIndex.MaxCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _connection = connection;
@@ -107,8 +124,20 @@ internal sealed class ImportWriter : IImportWriter
                 connection,
                 "INSERT INTO provenance (indicator_id, source_id, first_seen_at, last_seen_at) SELECT id, ?1, ?2, ?2 FROM indicators WHERE id > ?3 AND id <= ?4");
             _addCounts = new PreparedStatement(connection, CreatedCounts.AddPendingSql);
+            _appendIndicator = new PreparedStatement(
+                connection,
+                "INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES (?1, ?2, ?3, ?3)");
+            _isStored = new PreparedStatement(connection, "SELECT 1 FROM indicators WHERE id = ?1 AND type = ?2 AND value = ?3");
             _lastIdBefore = Scalar("SELECT coalesce(max(id), 0) FROM indicators");
             _lastNewId = _lastIdWithProvenance = _lastIdBefore;
+            if (_lastIdBefore == 0)
+            {
+                // The statements above are prepared first: the upsert names the index's columns as its conflict target,
+                // which SQLite checks when preparing, and it runs again only once the index is back.
+                IndicatorKey.Drop(connection, _transaction);
+                _firstRead = new FirstReadIndex(firstId: 1, firstReadLimit);
+                SetCache(FirstReadCacheKiB);
+            }
         }
         catch (SqliteException e)
         {
@@ -129,18 +158,16 @@ internal sealed class ImportWriter : IImportWriter
 
     public void Add(Indicator indicator, string? context = null)
     {
+        if (_firstRead is not null)
+        {
+            AddToFirstRead(indicator, context);
+            return;
+        }
+
         var type = indicator.Type.ToName();
         if (_insertIndicator.Bind(1, type).Bind(2, indicator.Value).Bind(3, _now).Execute() == 1)
         {
-            // New: its provenance follows with the batch's (see WriteProvenanceOfNew). A first mention.
-            _lastNewId = _insertIndicator.LastInsertRowId;
-            _createdByType[(int)indicator.Type]++;
-            if (context is not null)
-            {
-                _contextOfNew.Add((_lastNewId, context));
-            }
-
-            Accepted++;
+            Created(indicator.Type, _insertIndicator.LastInsertRowId, context);
             Tick();
             return;
         }
@@ -165,6 +192,49 @@ internal sealed class ImportWriter : IImportWriter
         Tick();
     }
 
+    /// <summary>
+    /// A mention in a first read: a repeat of an indicator this read created changes nothing (its provenance already
+    /// says "seen now", its first context is kept), so only a first mention is written, appended to the table.
+    /// </summary>
+    private void AddToFirstRead(Indicator indicator, string? context)
+    {
+        var fingerprint = FirstReadIndex.Fingerprint(indicator.Type, indicator.Value);
+        var type = indicator.Type.ToName();
+        foreach (var candidate in _firstRead!.Find(fingerprint))
+        {
+            if (_isStored.Bind(1, candidate).Bind(2, type).Bind(3, indicator.Value).ExecuteInt64() is not null)
+            {
+                Duplicates++;
+                Tick();
+                return;
+            }
+        }
+
+        _appendIndicator.Bind(1, type).Bind(2, indicator.Value).Bind(3, _now).Execute();
+        var id = _appendIndicator.LastInsertRowId;
+        _firstRead.Add(fingerprint, id);
+        Created(indicator.Type, id, context);
+        Tick();
+        if (_firstRead.IsFull)
+        {
+            // Larger than the fingerprints may grow: the index is built now and the rest goes the ordinary way.
+            EndFirstRead();
+        }
+    }
+
+    /// <summary>A first mention, of an indicator just inserted: its provenance follows with the batch's (see WriteProvenanceOfNew).</summary>
+    private void Created(IndicatorType type, long id, string? context)
+    {
+        _lastNewId = id;
+        _createdByType[(int)type]++;
+        if (context is not null)
+        {
+            _contextOfNew.Add((id, context));
+        }
+
+        Accepted++;
+    }
+
     public void Reject(long line, string value, string reason)
     {
         var kept = value.Length > MaxRejectValueLength ? string.Concat(value.AsSpan(0, MaxRejectValueLength), "…") : value;
@@ -175,6 +245,11 @@ internal sealed class ImportWriter : IImportWriter
 
     public void Complete() => SqliteErrors.Guard(() =>
     {
+        if (_firstRead is not null)
+        {
+            EndFirstRead();
+        }
+
         WriteProvenanceOfNew();
         WriteCountsOfNew();
         Execute("UPDATE sources SET last_read_at = $now WHERE id = $source", ("$now", _now), ("$source", _sourceId));
@@ -192,18 +267,39 @@ internal sealed class ImportWriter : IImportWriter
         _insertReject.Dispose();
         _setContext.Dispose();
         _addCounts.Dispose();
+        _appendIndicator.Dispose();
+        _isStored.Dispose();
         SqliteErrors.Guard(() =>
         {
             _transaction.Dispose();
+            if (_firstRead is not null)
+            {
+                // Interrupted: the batches committed so far stay, and the store gets its index back before it is used.
+                _firstRead = null;
+                RestoreKeyAfterInterruption();
+            }
+
             using var restore = _connection.CreateCommand();
             restore.CommandText = string.Create(CultureInfo.InvariantCulture, $"PRAGMA ignore_check_constraints = OFF; PRAGMA cache_size = {_previousCacheSize}; PRAGMA shrink_memory");
             restore.ExecuteNonQuery();
         });
     }
 
+    private void RestoreKeyAfterInterruption()
+    {
+        try
+        {
+            IndicatorKey.Build(_connection);
+        }
+        catch (SqliteException)
+        {
+            // Whatever ended the read is the failure worth reporting; the next process to open the store builds the index.
+        }
+    }
+
     private void ReleaseAfterFailedStart()
     {
-        foreach (var statement in new[] { _insertIndicator, _touchIndicator, _upsertProvenance, _provenanceOfNew, _insertReject, _setContext, _addCounts })
+        foreach (var statement in new[] { _insertIndicator, _touchIndicator, _upsertProvenance, _provenanceOfNew, _insertReject, _setContext, _addCounts, _appendIndicator, _isStored })
         {
             statement?.Dispose();
         }
@@ -245,6 +341,20 @@ internal sealed class ImportWriter : IImportWriter
         _transaction = _connection.BeginTransaction();
         _pending = 0;
     });
+
+    /// <summary>
+    /// The unique index built from the rows this first read has written (committed with them, the batch they close),
+    /// after which the writer takes its ordinary path. The fingerprints are let go first: the index's sort wants the memory.
+    /// </summary>
+    private void EndFirstRead()
+    {
+        _firstRead = null;
+        IndicatorKey.Build(_connection, _transaction);
+        CommitBatch();
+        SetCache(ImportCacheKiB);
+    }
+
+    private void SetCache(int kiB) => Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{kiB}"));
 
     /// <summary>
     /// Provenance rows for the indicators created since the last call, which hold the ids just above the previous

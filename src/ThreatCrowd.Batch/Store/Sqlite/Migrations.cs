@@ -149,5 +149,52 @@ internal static class Migrations
 
             PRAGMA user_version = 7;
             """,
+
+        // 7 → 8: the UNIQUE (type, value) constraint becomes the index indicators_type_value, which a first read into
+        // an empty store can leave out and build at its end. SQLite cannot drop a table's constraint, so indicators is
+        // rebuilt with its ids, and its triggers and indexes made again (dropping the old table dropped them).
+        [7] =
+            """
+            CREATE TABLE indicators_v8 (
+                id                INTEGER PRIMARY KEY,
+                type              TEXT    NOT NULL CHECK (type IN ('domain', 'ip', 'email', 'file', 'antivirus')),
+                value             TEXT    NOT NULL,
+                first_imported_at INTEGER NOT NULL,
+                last_imported_at  INTEGER NOT NULL,
+                state             TEXT    NOT NULL DEFAULT 'pending'
+                                          CHECK (state IN ('pending', 'found', 'not_found', 'failed')),
+                looked_up_at      INTEGER,
+                failures          INTEGER NOT NULL DEFAULT 0,
+                last_error        TEXT,
+                retry_after       INTEGER,
+                depth             INTEGER NOT NULL DEFAULT 0
+            );
+            INSERT INTO indicators_v8 (id, type, value, first_imported_at, last_imported_at, state, looked_up_at, failures, last_error, retry_after, depth)
+            SELECT id, type, value, first_imported_at, last_imported_at, state, looked_up_at, failures, last_error, retry_after, depth FROM indicators;
+            DROP TABLE indicators;
+            ALTER TABLE indicators_v8 RENAME TO indicators;
+
+            CREATE UNIQUE INDEX indicators_type_value ON indicators (type, value);
+
+            CREATE TRIGGER indicator_counts_update AFTER UPDATE OF type, state ON indicators
+            WHEN old.type IS NOT new.type OR old.state IS NOT new.state
+            BEGIN
+                UPDATE indicator_counts SET count = count - 1 WHERE type = old.type AND state = old.state;
+                INSERT INTO indicator_counts (type, state, count) VALUES (new.type, new.state, 1)
+                ON CONFLICT (type, state) DO UPDATE SET count = count + 1;
+            END;
+
+            CREATE TRIGGER indicator_counts_delete AFTER DELETE ON indicators
+            BEGIN
+                UPDATE indicator_counts SET count = count - 1 WHERE type = old.type AND state = old.state;
+            END;
+
+            CREATE INDEX indicators_failed ON indicators (retry_after) WHERE state = 'failed';
+            CREATE INDEX indicators_answered ON indicators (looked_up_at) WHERE state IN ('found', 'not_found');
+            CREATE INDEX indicators_pending_timed ON indicators (looked_up_at) WHERE state = 'pending' AND looked_up_at IS NOT NULL;
+            CREATE INDEX indicators_pivots ON indicators (depth, state) WHERE depth > 0;
+
+            PRAGMA user_version = 8;
+            """,
     };
 }

@@ -47,11 +47,37 @@ internal sealed class SqliteStore : IBatchStore
         var storeLock = exclusive ? StoreLock.Acquire(path) : null;
         try
         {
-            return new SqliteStore(StoreDatabase.Open(path), storeLock);
+            var connection = StoreDatabase.Open(path);
+            if (exclusive)
+            {
+                RestoreIndicatorKey(connection);
+            }
+
+            return new SqliteStore(connection, storeLock);
         }
         catch
         {
             storeLock?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Builds the unique index of indicators a first read left out when it was killed (see <see cref="IndicatorKey"/>).</summary>
+    private static void RestoreIndicatorKey(SqliteConnection connection)
+    {
+        try
+        {
+            SqliteErrors.Guard(() =>
+            {
+                if (!IndicatorKey.Exists(connection))
+                {
+                    IndicatorKey.Build(connection);
+                }
+            });
+        }
+        catch
+        {
+            connection.Dispose();
             throw;
         }
     }
