@@ -13,9 +13,11 @@ namespace ThreatCrowd.Batch.Store;
 /// <remarks>
 /// One 8-byte slot per entry in an open-addressing table: 40 bits of the 64-bit fingerprint (XxHash3 of the value,
 /// seeded by the type) and 24 bits for the id's distance from the read's first new id. Two different indicators
-/// share a candidate only when those 40 bits agree, about once per 200,000 reads of 5M rows. The table grows by
-/// doubling and holds at most <see cref="MaxCount"/> indicators (a 64 MB table at most, whatever the file): past it,
-/// <see cref="IsFull"/> says so and the read goes on its ordinary path.
+/// share a candidate only when those 40 bits agree, about once per 200,000 reads of 5M rows. The table is split into
+/// <see cref="Parts"/> parts by the tag's top bits, each growing by doubling on its own: a single table doubling
+/// from 32 to 64 MB held both at once, 96 MB for a moment, where a part's doubling holds a 256th of that. It holds
+/// at most <see cref="MaxCount"/> indicators (64 MB at most, whatever the file): past it, <see cref="IsFull"/> says so
+/// and the read goes on its ordinary path.
 /// </remarks>
 internal sealed class FirstReadIndex
 {
@@ -25,11 +27,14 @@ internal sealed class FirstReadIndex
     private const int TagBits = 40;
     private const int OffsetBits = 64 - TagBits;
     private const ulong OffsetMask = (1UL << OffsetBits) - 1;
-    private const int InitialSlots = 1 << 16;
+    private const int PartBits = 8;
+    private const int Parts = 1 << PartBits;
+    private const int InitialPartSlots = 256;
 
     private readonly long _firstId;
     private readonly int _limit;
-    private ulong[] _slots = new ulong[InitialSlots];
+    private readonly ulong[][] _parts = new ulong[Parts][];
+    private readonly int[] _partCounts = new int[Parts];
 
     /// <param name="firstId">The id the read's first new indicator gets; every id added is at or above it.</param>
     /// <param name="limit">Most indicators it takes: <see cref="MaxCount"/>, or fewer (tests reach it with a few rows).</param>
@@ -38,6 +43,10 @@ internal sealed class FirstReadIndex
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxCount);
         _firstId = firstId;
         _limit = limit;
+        for (var part = 0; part < Parts; part++)
+        {
+            _parts[part] = new ulong[InitialPartSlots];
+        }
     }
 
     public int Count { get; private set; }
@@ -48,7 +57,11 @@ internal sealed class FirstReadIndex
         XxHash3.HashToUInt64(MemoryMarshal.AsBytes(value.AsSpan()), (long)type);
 
     /// <summary>The ids recorded under this fingerprint, in the order they were added: empty for a first mention.</summary>
-    public Candidates Find(ulong fingerprint) => new(this, Tag(fingerprint));
+    public Candidates Find(ulong fingerprint)
+    {
+        var tag = Tag(fingerprint);
+        return new(_parts[Part(tag)], tag, _firstId);
+    }
 
     /// <summary>Records a new indicator's id under its fingerprint.</summary>
     public void Add(ulong fingerprint, long id)
@@ -59,18 +72,24 @@ internal sealed class FirstReadIndex
             throw new InvalidOperationException($"Indicator id {id} cannot be added to the first read's index (first id {_firstId}, {Count} held).");
         }
 
-        if ((Count + 1) * 4L > _slots.Length * 3L)
+        var tag = Tag(fingerprint);
+        var part = Part(tag);
+        if ((_partCounts[part] + 1) * 4L > _parts[part].Length * 3L)
         {
-            Grow();
+            _parts[part] = Grown(_parts[part]);
         }
 
-        Place(_slots, (Tag(fingerprint) << OffsetBits) | (ulong)(distance + 1));
+        Place(_parts[part], (tag << OffsetBits) | (ulong)(distance + 1));
+        _partCounts[part]++;
         Count++;
     }
 
     private static ulong Tag(ulong fingerprint) => fingerprint >> OffsetBits;
 
-    /// <summary>A tag's home slot: its low bits, so the table can be rebuilt from what the slots hold.</summary>
+    /// <summary>A tag's part: its top bits, which the home slot (its low bits) does not use.</summary>
+    private static int Part(ulong tag) => (int)(tag >> (TagBits - PartBits));
+
+    /// <summary>A tag's home slot in its part: its low bits, so a part can be rebuilt from what its slots hold.</summary>
     private static int Home(ulong tag, int mask) => (int)(tag & (ulong)mask);
 
     private static void Place(ulong[] slots, ulong entry)
@@ -85,10 +104,10 @@ internal sealed class FirstReadIndex
         slots[i] = entry;
     }
 
-    private void Grow()
+    private static ulong[] Grown(ulong[] slots)
     {
-        var larger = new ulong[_slots.Length * 2];
-        foreach (var entry in _slots)
+        var larger = new ulong[slots.Length * 2];
+        foreach (var entry in slots)
         {
             if (entry != 0)
             {
@@ -96,7 +115,7 @@ internal sealed class FirstReadIndex
             }
         }
 
-        _slots = larger;
+        return larger;
     }
 
     /// <summary>The ids under one tag, walked along its probe run without allocating.</summary>
@@ -107,11 +126,11 @@ internal sealed class FirstReadIndex
         private readonly long _firstId;
         private int _index;
 
-        internal Candidates(FirstReadIndex index, ulong tag)
+        internal Candidates(ulong[] slots, ulong tag, long firstId)
         {
-            _slots = index._slots;
+            _slots = slots;
             _tag = tag;
-            _firstId = index._firstId;
+            _firstId = firstId;
             _index = Home(tag, _slots.Length - 1) - 1;
             Current = 0;
         }

@@ -9,7 +9,7 @@ public sealed class FirstReadIndexTests
     public void Every_added_indicator_is_found_under_its_id_after_the_table_has_grown_and_others_are_not()
     {
         var index = new FirstReadIndex(firstId: 1_000);
-        const int added = 300_000; // several doublings past the initial 65,536 slots
+        const int added = 300_000; // several doublings of every part past its initial 256 slots
         for (var i = 0; i < added; i++)
         {
             index.Add(FirstReadIndex.Fingerprint(IndicatorType.Domain, $"host{i}.example.com"), 1_000 + i);

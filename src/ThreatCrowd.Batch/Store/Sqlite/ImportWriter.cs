@@ -344,11 +344,14 @@ internal sealed class ImportWriter : IImportWriter
 
     /// <summary>
     /// The unique index built from the rows this first read has written (committed with them, the batch they close),
-    /// after which the writer takes its ordinary path. The fingerprints are let go first: the index's sort wants the memory.
+    /// after which the writer takes its ordinary path.
     /// </summary>
     private void EndFirstRead()
     {
+        // The fingerprints (up to 64 MB) are garbage from here: collected and given back to the system at once, or they
+        // would stay in the process's memory beside the index's sort and, in a run, beside the queue of what was read.
         _firstRead = null;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         IndicatorKey.Build(_connection, _transaction);
         CommitBatch();
         SetCache(ImportCacheKiB);
