@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +12,30 @@ namespace ThreatCrowd.Batch.Store.Sqlite;
 /// </summary>
 internal sealed class ChangeDetector(SqliteConnection connection) : IChangeLog
 {
+    /// <summary>
+    /// The page cache while detecting, in KiB, which is also how much SQLite sorts in memory before it writes a sorted
+    /// run to a temporary file. The differences are sorted (a first export sorts every relation: 8.4M rows for 400k
+    /// answers); with the default 2 MB, runs of 2 MB were merged sixteen at a time, so 4x the relations took one more
+    /// merge pass over every row (record and apply: 6.2 s for 2M relations, 31.6 s for 8M; with this, 7.3 s and 27.3 s).
+    /// </summary>
+    private const int DetectCacheKiB = 64 * 1024;
+
     public ChangeCounts Detect(ExportCutoff cutoff, long? runId, DateTimeOffset now, TimeSpan keep) => SqliteErrors.Guard(() =>
+    {
+        var previousCacheSize = connection.ExecuteScalar<long>("PRAGMA cache_size");
+        connection.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = -{DetectCacheKiB}"));
+        try
+        {
+            return DetectWithin(cutoff, runId, now, keep);
+        }
+        finally
+        {
+            // Its pages freed at once: the tables written next would otherwise add their memory to the cache's.
+            connection.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {previousCacheSize}; PRAGMA shrink_memory"));
+        }
+    });
+
+    private ChangeCounts DetectWithin(ExportCutoff cutoff, long? runId, DateTimeOffset now, TimeSpan keep)
     {
         using var transaction = connection.BeginTransaction();
         var before = connection.ExecuteScalar<long>("SELECT coalesce(max(id), 0) FROM changes", transaction: transaction);
@@ -27,7 +51,7 @@ internal sealed class ChangeDetector(SqliteConnection connection) : IChangeLog
         connection.Execute(ChangeSql.Prune, new { keepSince = UnixMs.From(now - keep) }, transaction);
         transaction.Commit();
         return new ChangeCounts(counts.Added, counts.Removed);
-    });
+    }
 
     /// <summary>
     /// The run in progress: called by the process that holds the store lock, between starting and finishing its run,
