@@ -23,7 +23,7 @@ internal sealed record Figure(string Suite, string Name, string Value, string Ta
         var limit = string.Create(CultureInfo.InvariantCulture, $"<= {target:F1}x");
         if (!(divisor >= SmallestDivisorSeconds))
         {
-            var why = string.Create(CultureInfo.InvariantCulture, $"n/a (divisor {divisor:F2} s: too small, run full size)");
+            var why = string.Create(CultureInfo.InvariantCulture, $"n/a (divisor {divisor:F2} s: too small to divide by)");
             return new(suite, name, why, limit, null, command);
         }
 
