@@ -28,14 +28,25 @@ internal sealed class FirstReadIndex
     private const int InitialSlots = 1 << 16;
 
     private readonly long _firstId;
+    private readonly int _maxCount;
     private ulong[] _slots = new ulong[InitialSlots];
 
     /// <param name="firstId">The id the read's first new indicator gets; every id added is at or above it.</param>
-    public FirstReadIndex(long firstId) => _firstId = firstId;
+    /// <param name="maxCount">Most indicators held, <see cref="MaxCount"/> at most (lower only to try the limit cheaply).</param>
+    public FirstReadIndex(long firstId, int maxCount = MaxCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, MaxCount);
+        _firstId = firstId;
+        _maxCount = maxCount;
+    }
 
     public int Count { get; private set; }
 
-    public bool IsFull => Count >= MaxCount;
+    public bool IsFull => Count >= _maxCount;
+
+    /// <summary>Whether <paramref name="count"/> more indicators, none with an id above <paramref name="highestId"/>, fit.</summary>
+    public bool CanAdd(int count, long highestId) => Count + (long)count <= _maxCount && highestId - _firstId < (long)OffsetMask;
 
     public static ulong Fingerprint(IndicatorType type, string value) =>
         XxHash3.HashToUInt64(MemoryMarshal.AsBytes(value.AsSpan()), (long)type);
