@@ -20,6 +20,12 @@ namespace ThreatCrowd.Batch.Store.Postgres;
 /// </remarks>
 internal sealed class PostgresFirstRead(NpgsqlConnection connection, long sourceId, long now, int maxIndicators)
 {
+    /// <summary>
+    /// Mentions per batch while a read goes straight in, fewer than the staging way's: they are held in memory until
+    /// the batch is written, and a batch of 200,000 took the peak RSS of a 5M-row first read over 250 MB.
+    /// </summary>
+    public const int BatchSize = 50_000;
+
     private readonly List<(Indicator Indicator, string? Context)> _rows = [];
     private FirstReadIndex? _index;
     private long? _lastId;

@@ -7,10 +7,11 @@ namespace ThreatCrowd.Batch.Store.Postgres;
 /// Writes one read of one source into the PostgreSQL store, as <see cref="Sqlite.ImportWriter"/> does into SQLite (the same
 /// counts, the same rows, new indicators numbered in the order of their first mention): each accepted indicator with
 /// its provenance, and each reject, replacing the source's previous rejects. Every <see cref="DefaultBatchSize"/> rows
-/// the batch is written and committed, so memory stays bounded whatever the size of the file and an interruption loses one
-/// batch at most. A read that finds the indicators table empty copies its batches straight in while nobody else adds
-/// indicators (<see cref="PostgresFirstRead"/>); any other read, and the rest of one where someone did, stages its rows
-/// by binary COPY and merges them (<see cref="PostgresImportStage"/>).
+/// (<see cref="PostgresFirstRead.BatchSize"/> while a read goes straight in) the batch is written and committed, so
+/// memory stays bounded whatever the size of the file and an interruption loses one batch at most. A read that finds
+/// the indicators table empty copies its batches straight in while nobody else adds indicators
+/// (<see cref="PostgresFirstRead"/>); any other read, and the rest of one where someone did, stages its rows by binary
+/// COPY and merges them (<see cref="PostgresImportStage"/>).
 /// </summary>
 /// <remarks>
 /// A batch commits without waiting for its WAL to reach the disk (<c>synchronous_commit = off</c> for that
@@ -128,7 +129,7 @@ internal sealed class PostgresImportWriter : IImportWriter
 
     private void Tick()
     {
-        if (++_pending < _batchSize)
+        if (++_pending < (_firstRead is null ? _batchSize : Math.Min(_batchSize, PostgresFirstRead.BatchSize)))
         {
             return;
         }
