@@ -6,9 +6,9 @@ using ThreatCrowd.Batch.Bench.Report;
 namespace ThreatCrowd.Batch.Bench.Suites;
 
 /// <summary>
-/// The import into the PostgreSQL store (binary COPY into a staging table, merged into indicators and provenance),
-/// against psql's <c>\copy</c> of the same file into a table with a unique index, both on one throwaway cluster,
-/// alternated run by run so a busy machine weighs on both alike. The baseline's unique index is on (value, row
+/// The import into the PostgreSQL store (a read into a new store, so binary COPY straight into indicators and
+/// provenance: PostgresFirstRead), against psql's <c>\copy</c> of the same file into a table with a unique index,
+/// both on one throwaway cluster, alternated run by run so a busy machine weighs on both alike. The baseline's unique index is on (value, row
 /// number): psql's \copy stops at the first repeated value, where the program collapses repeats. Then the export
 /// from a PostgreSQL store (<see cref="PostgresExportMeasure"/>).
 /// </summary>

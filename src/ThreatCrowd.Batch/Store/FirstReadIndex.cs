@@ -32,17 +32,18 @@ internal sealed class FirstReadIndex
     private const int InitialPartSlots = 256;
 
     private readonly long _firstId;
-    private readonly int _limit;
+    private readonly int _maxCount;
     private readonly ulong[][] _parts = new ulong[Parts][];
     private readonly int[] _partCounts = new int[Parts];
 
     /// <param name="firstId">The id the read's first new indicator gets; every id added is at or above it.</param>
-    /// <param name="limit">Most indicators it takes: <see cref="MaxCount"/>, or fewer (tests reach it with a few rows).</param>
-    public FirstReadIndex(long firstId, int limit = MaxCount)
+    /// <param name="maxCount">Most indicators held, <see cref="MaxCount"/> at most (lower only to try the limit cheaply).</param>
+    public FirstReadIndex(long firstId, int maxCount = MaxCount)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxCount);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxCount, MaxCount);
         _firstId = firstId;
-        _limit = limit;
+        _maxCount = maxCount;
         for (var part = 0; part < Parts; part++)
         {
             _parts[part] = new ulong[InitialPartSlots];
@@ -51,7 +52,10 @@ internal sealed class FirstReadIndex
 
     public int Count { get; private set; }
 
-    public bool IsFull => Count >= _limit;
+    public bool IsFull => Count >= _maxCount;
+
+    /// <summary>Whether <paramref name="count"/> more indicators, none with an id above <paramref name="highestId"/>, fit.</summary>
+    public bool CanAdd(int count, long highestId) => Count + (long)count <= _maxCount && highestId - _firstId < (long)OffsetMask;
 
     public static ulong Fingerprint(IndicatorType type, string value) =>
         XxHash3.HashToUInt64(MemoryMarshal.AsBytes(value.AsSpan()), (long)type);

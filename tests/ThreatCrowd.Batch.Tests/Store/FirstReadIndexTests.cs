@@ -66,4 +66,20 @@ public sealed class FirstReadIndexTests
         Should.Throw<InvalidOperationException>(() => index.Add(1, 9)).Message.ShouldContain("first id 10");
         index.Count.ShouldBe(0);
     }
+
+    [Fact]
+    public void A_lower_limit_bounds_what_may_be_added()
+    {
+        var index = new FirstReadIndex(firstId: 1, maxCount: 3);
+        index.CanAdd(3, highestId: 3).ShouldBeTrue();
+        index.CanAdd(4, highestId: 4).ShouldBeFalse();
+        index.CanAdd(1, highestId: 1L << 24).ShouldBeFalse("an id that far from the first does not fit its 24 bits");
+        for (var id = 1; id <= 3; id++)
+        {
+            index.Add((ulong)id << 40, id);
+        }
+
+        index.IsFull.ShouldBeTrue();
+        Should.Throw<InvalidOperationException>(() => index.Add(4UL << 40, 4));
+    }
 }

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using ThreatCrowd.Batch.Model;
 
 namespace ThreatCrowd.Batch.Store.Postgres;
@@ -7,10 +6,12 @@ namespace ThreatCrowd.Batch.Store.Postgres;
 /// <summary>
 /// Writes one read of one source into the PostgreSQL store, as <see cref="Sqlite.ImportWriter"/> does into SQLite (the same
 /// counts, the same rows, new indicators numbered in the order of their first mention): each accepted indicator with
-/// its provenance, and each reject, replacing the source's previous rejects. Rows stream through Npgsql's binary COPY
-/// into a temporary staging table as they come; every <see cref="DefaultBatchSize"/> rows the batch is merged into
-/// indicators and provenance by one statement (<see cref="PostgresImportMerge"/>) and committed, so memory stays flat
-/// whatever the size of the file and an interruption loses one batch at most.
+/// its provenance, and each reject, replacing the source's previous rejects. Every <see cref="DefaultBatchSize"/> rows
+/// (<see cref="PostgresFirstRead.BatchSize"/> while a read goes straight in) the batch is written and committed, so
+/// memory stays bounded whatever the size of the file and an interruption loses one batch at most. A read that finds
+/// the indicators table empty copies its batches straight in while nobody else adds indicators
+/// (<see cref="PostgresFirstRead"/>); any other read, and the rest of one where someone did, stages its rows by binary
+/// COPY and merges them (<see cref="PostgresImportStage"/>).
 /// </summary>
 /// <remarks>
 /// A batch commits without waiting for its WAL to reach the disk (<c>synchronous_commit = off</c> for that
@@ -18,7 +19,7 @@ namespace ThreatCrowd.Batch.Store.Postgres;
 /// itself crashes during a read, the batches committed in its last moments (at most three times wal_writer_delay,
 /// 0.6 s by default) are lost, each as a whole, and the next read of the source brings them back, a re-read being
 /// harmless. A crash of this program loses only the batch not yet committed, as before. Other hosts may import at the same
-/// time: each merge holds <see cref="PostgresImportMerge.Lock"/>, so the merges of two reads take turns.
+/// time: each batch's write holds <see cref="PostgresImportMerge.Lock"/>, so the writes of two reads take turns.
 /// </remarks>
 internal sealed class PostgresImportWriter : IImportWriter
 {
@@ -31,20 +32,22 @@ internal sealed class PostgresImportWriter : IImportWriter
     private readonly long _sourceId;
     private readonly int _batchSize;
     private readonly List<(long Line, string Value, string Reason)> _rejects = [];
+    private readonly PostgresImportStage _stage;
+    private PostgresFirstRead? _firstRead;
     private NpgsqlTransaction _transaction;
-    private NpgsqlBinaryImporter? _copy;
-    private int _staged;
-    private bool _contextStaged;
     private int _pending;
 
-    public PostgresImportWriter(NpgsqlDataSource dataSource, string sourceName, SourceKind kind, DateTimeOffset now, int batchSize = DefaultBatchSize)
+    /// <param name="firstReadIndicators">
+    /// Most indicators a read into an empty store creates before it goes the staging way; lower only to try that limit.
+    /// </param>
+    public PostgresImportWriter(
+        NpgsqlDataSource dataSource, string sourceName, SourceKind kind, DateTimeOffset now, int batchSize = DefaultBatchSize, int firstReadIndicators = FirstReadIndex.MaxCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _batchSize = batchSize;
         _now = UnixMs.From(now);
         _connection = dataSource.OpenConnection();
-        _connection.Execute(
-            "CREATE TEMP TABLE IF NOT EXISTS import_stage (seq bigint NOT NULL, type text NOT NULL, value text NOT NULL, context text) ON COMMIT DELETE ROWS");
+        _stage = new PostgresImportStage(_connection);
         _transaction = Begin();
         _sourceId = _connection.Scalar<long>(
             """
@@ -56,6 +59,12 @@ internal sealed class PostgresImportWriter : IImportWriter
             ("name", sourceName),
             ("kind", kind == SourceKind.Feed ? "feed" : "csv"));
         _connection.Execute("DELETE FROM rejects WHERE source_id = @source", _transaction, ("source", _sourceId));
+
+        // Only a hint, taken without the lock: each batch checks again under it before it writes straight in.
+        if (!_connection.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM indicators)", _transaction))
+        {
+            _firstRead = new PostgresFirstRead(_connection, _sourceId, _now, firstReadIndicators);
+        }
     }
 
     public long Accepted { get; private set; }
@@ -67,6 +76,9 @@ internal sealed class PostgresImportWriter : IImportWriter
     /// <summary>Rows (indicators, repeats and rejects) of this read already committed: what an interruption keeps.</summary>
     public long CommittedRows { get; private set; }
 
+    /// <summary>Whether the read still copies its batches straight into indicators (<see cref="PostgresFirstRead"/>).</summary>
+    public bool WritesStraightIn => _firstRead is not null;
+
     /// <summary>The distinct indicators named by the reads that began at or after <paramref name="since"/>.</summary>
     public static long CountImportedSince(NpgsqlDataSource dataSource, DateTimeOffset since)
     {
@@ -76,22 +88,15 @@ internal sealed class PostgresImportWriter : IImportWriter
 
     public void Add(Indicator indicator, string? context = null)
     {
-        var copy = _copy ??= _connection.BeginBinaryImport("COPY import_stage (seq, type, value, context) FROM STDIN (FORMAT BINARY)");
-        copy.StartRow();
-        copy.Write((long)_staged, NpgsqlDbType.Bigint);
-        copy.Write(indicator.Type.ToName(), NpgsqlDbType.Text);
-        copy.Write(indicator.Value, NpgsqlDbType.Text);
-        if (context is null)
+        if (_firstRead is not null)
         {
-            copy.WriteNull();
+            _firstRead.Add(indicator, context);
         }
         else
         {
-            copy.Write(context, NpgsqlDbType.Text);
-            _contextStaged = true;
+            _stage.Add(indicator, context);
         }
 
-        _staged++;
         Tick();
     }
 
@@ -105,7 +110,7 @@ internal sealed class PostgresImportWriter : IImportWriter
 
     public void Complete()
     {
-        Merge();
+        Write();
         _connection.Execute("UPDATE sources SET last_read_at = @now WHERE id = @source", _transaction, ("now", _now), ("source", _sourceId));
 
         // The read's last commit waits for the disk, and with it every batch before it: a finished read is durable.
@@ -117,19 +122,19 @@ internal sealed class PostgresImportWriter : IImportWriter
 
     public void Dispose()
     {
-        _copy?.Dispose();
+        _stage.Dispose();
         _transaction.Dispose();
         _connection.Dispose();
     }
 
     private void Tick()
     {
-        if (++_pending < _batchSize)
+        if (++_pending < (_firstRead is null ? _batchSize : Math.Min(_batchSize, PostgresFirstRead.BatchSize)))
         {
             return;
         }
 
-        Merge();
+        Write();
         _transaction.Commit();
         CommittedRows += _pending;
         _transaction.Dispose();
@@ -149,24 +154,33 @@ internal sealed class PostgresImportWriter : IImportWriter
         return transaction;
     }
 
-    /// <summary>The staged batch into indicators and provenance, and the rejects into theirs.</summary>
-    private void Merge()
+    /// <summary>The batch into indicators and provenance, and the rejects into theirs.</summary>
+    private void Write()
     {
-        if (_copy is not null)
+        if (_firstRead is { Count: > 0 } firstRead)
         {
-            _copy.Complete();
-            _copy.Dispose();
-            _copy = null;
-
-            // The planner knows nothing of a temporary table until it is analyzed: without it, it sorts on disk.
-            _connection.Execute("ANALYZE import_stage", _transaction);
-
+            var mentions = firstRead.Count;
             _connection.Execute(PostgresImportMerge.Lock, _transaction);
-            var accepted = _connection.Scalar<long>(PostgresImportMerge.Sql(_contextStaged), _transaction, ("source", _sourceId), ("now", _now));
-            _contextStaged = false;
-            Accepted += accepted;
-            Duplicates += _staged - accepted;
-            _staged = 0;
+            if (firstRead.TryWrite(_transaction) is { } accepted)
+            {
+                Tally(mentions, accepted);
+            }
+            else
+            {
+                // Someone else added indicators, or the index is full: this batch and the rest of the read are staged.
+                foreach (var (indicator, context) in firstRead.Rows)
+                {
+                    _stage.Add(indicator, context);
+                }
+
+                _firstRead = null;
+            }
+        }
+
+        var staged = _stage.Count;
+        if (staged > 0)
+        {
+            Tally(staged, _stage.Merge(_transaction, _sourceId, _now));
         }
 
         if (_rejects.Count > 0)
@@ -183,5 +197,11 @@ internal sealed class PostgresImportWriter : IImportWriter
 
             _rejects.Clear();
         }
+    }
+
+    private void Tally(int mentions, long accepted)
+    {
+        Accepted += accepted;
+        Duplicates += mentions - accepted;
     }
 }
