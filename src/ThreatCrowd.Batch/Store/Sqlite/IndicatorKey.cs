@@ -26,6 +26,24 @@ internal static class IndicatorKey
     public static void Drop(SqliteConnection connection, SqliteTransaction transaction) =>
         connection.Execute($"DROP INDEX IF EXISTS {Name}", transaction: transaction);
 
-    public static void Build(SqliteConnection connection, SqliteTransaction? transaction = null) =>
-        connection.Execute($"CREATE UNIQUE INDEX IF NOT EXISTS {Name} ON indicators (type, value)", transaction: transaction);
+    /// <summary>
+    /// Sorts with helper threads: SQLite then sorts runs of the table side by side and merges them, which took the
+    /// index of 3.76M indicators from 6.9 s to 4.3 s in the sqlite3 shell (four threads on two cores; each holds a run
+    /// of the page cache's size, 16 MB while a first read builds it, so the sort takes about 64 MB more meanwhile,
+    /// about what the first read's fingerprints held and let go of just before).
+    /// </summary>
+    public static void Build(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        connection.Execute($"PRAGMA threads = {SortThreads}", transaction: transaction);
+        try
+        {
+            connection.Execute($"CREATE UNIQUE INDEX IF NOT EXISTS {Name} ON indicators (type, value)", transaction: transaction);
+        }
+        finally
+        {
+            connection.Execute("PRAGMA threads = 0", transaction: transaction);
+        }
+    }
+
+    private const int SortThreads = 4;
 }
