@@ -57,6 +57,12 @@ internal sealed class FirstReadIndex
     /// <summary>Whether <paramref name="count"/> more indicators, none with an id above <paramref name="highestId"/>, fit.</summary>
     public bool CanAdd(int count, long highestId) => Count + (long)count <= _maxCount && highestId - _firstId < (long)OffsetMask;
 
+    /// <summary>
+    /// Collects a table its read has let go of and gives the memory back to the system at once: up to 64 MB that would
+    /// otherwise stay in the process beside what follows the read (the index's sort, a run's queue of millions).
+    /// </summary>
+    public static void CollectReleased() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+
     public static ulong Fingerprint(IndicatorType type, string value) =>
         XxHash3.HashToUInt64(MemoryMarshal.AsBytes(value.AsSpan()), (long)type);
 

@@ -38,6 +38,14 @@ internal sealed class PostgresFirstRead(NpgsqlConnection connection, long source
 
     public void Add(Indicator indicator, string? context) => _rows.Add((indicator, context));
 
+    /// <summary>Lets go of the fingerprints and the batch's buffer once the read is written (see <see cref="FirstReadIndex.CollectReleased"/>).</summary>
+    public void Finish()
+    {
+        _index = null;
+        _rows.Clear();
+        _rows.TrimExcess();
+    }
+
     /// <summary>
     /// Writes the held batch straight in, in a transaction that holds <see cref="PostgresImportMerge.Lock"/>; how many
     /// mentions were accepted (the rest are repeats), or null, the rows kept, when the batch must be staged instead.

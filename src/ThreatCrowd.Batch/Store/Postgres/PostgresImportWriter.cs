@@ -118,6 +118,11 @@ internal sealed class PostgresImportWriter : IImportWriter
         _transaction.Commit();
         CommittedRows += _pending;
         _pending = 0;
+        if (_firstRead is not null)
+        {
+            _firstRead.Finish();
+            FirstReadIndex.CollectReleased();
+        }
     }
 
     public void Dispose()
@@ -174,6 +179,7 @@ internal sealed class PostgresImportWriter : IImportWriter
                 }
 
                 _firstRead = null;
+                FirstReadIndex.CollectReleased();
             }
         }
 

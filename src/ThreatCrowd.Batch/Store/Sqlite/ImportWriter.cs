@@ -348,10 +348,8 @@ internal sealed class ImportWriter : IImportWriter
     /// </summary>
     private void EndFirstRead()
     {
-        // The fingerprints (up to 64 MB) are garbage from here: collected and given back to the system at once, or they
-        // would stay in the process's memory beside the index's sort and, in a run, beside the queue of what was read.
         _firstRead = null;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        FirstReadIndex.CollectReleased();
         IndicatorKey.Build(_connection, _transaction);
         CommitBatch();
         SetCache(ImportCacheKiB);
