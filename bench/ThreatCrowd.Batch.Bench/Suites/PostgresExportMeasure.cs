@@ -40,7 +40,7 @@ internal sealed class PostgresExportMeasure(BenchSettings settings, ProgramRunne
     }
 
     /// <summary>One source, every indicator answered (votes -1, 0, 1 in turn), the relations spread over them.</summary>
-    private static string FillSql(int indicators, int relations) => string.Create(
+    internal static string FillSql(int indicators, int relations) => string.Create(
         CultureInfo.InvariantCulture,
         $"""
         INSERT INTO sources (id, name, kind) VALUES (1, 'bench.csv', 'csv');

@@ -120,12 +120,35 @@ internal sealed class PostgresScaleSuite(BenchSettings settings, ProgramRunner r
             }
         }
 
+        // The export at 4x, as the scale suite's on SQLite: a new database per size and run, filled by the postgres suite's
+        // SQL, so that every export is a first one (every verdict and related item recorded as added).
+        var (answers, relations) = (settings.ExportIndicators, settings.ExportRelations);
+        var exports = new[] { new List<double>(), new List<double>() };
+        double exportPeak = 0;
+        for (var run = 0; run < settings.Runs; run++)
+        {
+            for (var size = 0; size < 2; size++)
+            {
+                var times = size == 0 ? 1 : 4;
+                var database = string.Create(CultureInfo.InvariantCulture, $"export_{times}x_{run}");
+                cluster.Sql("postgres", $"CREATE DATABASE {database}");
+                ProgramRunner.EnsureSucceeded(await runner.RunAsync(Status(database), scratch, ct), $"status creating {database}");
+                cluster.Sql(database, PostgresExportMeasure.FillSql(answers * times, relations * times));
+                var result = ProgramRunner.EnsureSucceeded(
+                    await runner.RunAsync(["export", "--Store:Provider=postgres", Store(database), output], scratch, ct), "postgres export");
+                exports[size].Add(result.Seconds);
+                exportPeak = Math.Max(exportPeak, result.PeakRssMB);
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  postgres export {Size(answers * times)} answers: {result.Seconds:F2} s ({result.PeakRssMB:F0} MB)"));
+            }
+        }
+
+        var (smallExport, bigExport) = (Stats.Median(exports[0]), Stats.Median(exports[1]));
         var inputStartUp = Stats.Median(fromInput[10]);
         var (bigInput, smallInput) = (Stats.Median(fromInput[big]) - inputStartUp, Stats.Median(fromInput[small]) - inputStartUp);
 
         double Median(string name) => Stats.Median(runs[name].Select(r => r.Seconds));
         var startUp = Stats.Median(firsts[1]);
-        var peak = Math.Max(runs.Values.SelectMany(r => r).Max(r => r.PeakRssMB), fromInputPeak);
+        var peak = Math.Max(Math.Max(runs.Values.SelectMany(r => r).Max(r => r.PeakRssMB), fromInputPeak), exportPeak);
         return
         [
             Ratio($"postgres: status {Size(big)} vs empty ({Median("status big"):F2} s / {Median("status empty"):F2} s)", Median("status big"), Median("status empty"), ScaleSuite.AnswerRatioTarget, Status("pending_big")),
@@ -147,7 +170,13 @@ internal sealed class PostgresScaleSuite(BenchSettings settings, ProgramRunner r
                 smallInput,
                 ScaleSuite.GrowthTarget,
                 ["run", "--input", "artifacts/bench/data/import-<rows>-seed" + settings.Seed.ToString(CultureInfo.InvariantCulture) + ".csv", "--Store:Provider=postgres", Store("<new database>"), output]),
-            new(Name, "postgres: peak RSS of status, resume and the runs from input", F(peak, "F0") + " MB", $"<= {ScaleSuite.PeakRssTargetMB:F0} MB", peak <= ScaleSuite.PeakRssTargetMB, runner.Describe(Status("pending_big"))),
+            Ratio(
+                $"postgres: export, {Size(answers * 4)} answers / {Size(relations * 4)} relations vs {Size(answers)} / {Size(relations)} ({bigExport:F2} s / {smallExport:F2} s)",
+                bigExport,
+                smallExport,
+                ScaleSuite.GrowthTarget,
+                ["export", "--Store:Provider=postgres", Store("<new database, filled>"), output]),
+            new(Name, "postgres: peak RSS of status, resume, the runs from input and the exports", F(peak, "F0") + " MB", $"<= {ScaleSuite.PeakRssTargetMB:F0} MB", peak <= ScaleSuite.PeakRssTargetMB, runner.Describe(Status("pending_big"))),
         ];
 
         Figure Ratio(string name, double numerator, double divisor, double target, IReadOnlyList<string> arguments) =>
