@@ -1,5 +1,4 @@
 using System.Globalization;
-using ThreatCrowd.Batch.Bench.Data;
 using ThreatCrowd.Batch.Bench.Measure;
 using ThreatCrowd.Batch.Bench.Report;
 using ThreatCrowd.StandIn;
@@ -99,26 +98,18 @@ internal sealed class PostgresScaleSuite(BenchSettings settings, ProgramRunner r
 
         // A run from an input file into a new database, as the scale suite's on SQLite: the import (a first read, straight
         // into indicators), then the queue, until the first request reaches the stand-in.
-        var files = new[] { 10, small, big }.ToDictionary(rows => rows, rows => ImportCsvFile.Ensure(settings.DataDirectory, settings.Seed, rows));
-        var fromInput = files.Keys.ToDictionary(rows => rows, _ => new List<double>());
-        double fromInputPeak = 0;
-        for (var run = 0; run < settings.Runs; run++)
-        {
-            foreach (var (rows, csv) in files)
+        var (bigInput, smallInput, inputStartUp, fromInputPeak) = await RunsFromInput.TimeAsync(
+            settings,
+            server,
+            (rows, run) =>
             {
                 var database = string.Create(CultureInfo.InvariantCulture, $"input_{rows}_{run}");
                 cluster.Sql("postgres", $"CREATE DATABASE {database}");
-                string[] arguments =
-                [
-                    "run", "--input", csv, "--Store:Provider=postgres", Store(database), output,
-                    $"--ThreatCrowd:BaseUrl={server.ApiBaseUrl}", "--Sources:DefaultFeeds=false",
-                ];
-                var (took, peakKiB) = await ResumeSuite.FirstRequestAsync(settings, server, arguments, scratch, TimeSpan.FromMinutes(15), ct);
-                fromInput[rows].Add(took.TotalSeconds);
-                fromInputPeak = Math.Max(fromInputPeak, peakKiB * 1024 / 1e6);
-                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  postgres run from {rows:N0} rows: first request after {took.TotalSeconds:F2} s ({peakKiB * 1024 / 1e6:F0} MB)"));
-            }
-        }
+                return (["--Store:Provider=postgres", Store(database), output], scratch);
+            },
+            "postgres run from",
+            log,
+            ct);
 
         // The export at 4x, as the scale suite's on SQLite: a new database per size and run, filled by the postgres suite's
         // SQL, so that every export is a first one (every verdict and related item recorded as added).
@@ -143,8 +134,6 @@ internal sealed class PostgresScaleSuite(BenchSettings settings, ProgramRunner r
         }
 
         var (smallExport, bigExport) = (Stats.Median(exports[0]), Stats.Median(exports[1]));
-        var inputStartUp = Stats.Median(fromInput[10]);
-        var (bigInput, smallInput) = (Stats.Median(fromInput[big]) - inputStartUp, Stats.Median(fromInput[small]) - inputStartUp);
 
         double Median(string name) => Stats.Median(runs[name].Select(r => r.Seconds));
         var startUp = Stats.Median(firsts[1]);
@@ -169,7 +158,7 @@ internal sealed class PostgresScaleSuite(BenchSettings settings, ProgramRunner r
                 bigInput,
                 smallInput,
                 ScaleSuite.GrowthTarget,
-                ["run", "--input", "artifacts/bench/data/import-<rows>-seed" + settings.Seed.ToString(CultureInfo.InvariantCulture) + ".csv", "--Store:Provider=postgres", Store("<new database>"), output]),
+                RunsFromInput.Shown(settings, "--Store:Provider=postgres", Store("<new database>"), output)),
             Ratio(
                 $"postgres: export, {Size(answers * 4)} answers / {Size(relations * 4)} relations vs {Size(answers)} / {Size(relations)} ({bigExport:F2} s / {smallExport:F2} s)",
                 bigExport,

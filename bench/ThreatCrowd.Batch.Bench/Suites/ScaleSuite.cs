@@ -97,37 +97,21 @@ internal sealed class ScaleSuite(BenchSettings settings, ProgramRunner runner, T
     /// </summary>
     private async Task<(Figure Figure, double PeakMB)> RunFromInputAsync(StandInServer server, CancellationToken ct)
     {
-        var big = settings.ScaleIndicators;
-        var small = settings.ScaleIndicators / 4;
-        var files = new[] { 10, small, big }.ToDictionary(rows => rows, rows => ImportCsvFile.Ensure(settings.DataDirectory, settings.Seed, rows));
-        var firsts = files.Keys.ToDictionary(rows => rows, _ => new List<double>());
-        double peak = 0;
-        string[] arguments = [];
-        for (var run = 0; run < settings.Runs; run++)
-        {
-            foreach (var (rows, csv) in files)
+        var (bigSeconds, smallSeconds, startUp, peak) = await RunsFromInput.TimeAsync(
+            settings,
+            server,
+            (_, _) =>
             {
                 var scratch = settings.Scratch("scale-run");
-                arguments =
-                [
-                    "run", "--input", csv, $"--Store:Path={Path.Combine(scratch, "store.db")}", $"--Output:Directory={Path.Combine(scratch, "out")}",
-                    $"--ThreatCrowd:BaseUrl={server.ApiBaseUrl}", "--Sources:DefaultFeeds=false",
-                ];
-                var (took, peakKiB) = await ResumeSuite.FirstRequestAsync(settings, server, arguments, scratch, TimeSpan.FromMinutes(15), ct);
-                firsts[rows].Add(took.TotalSeconds);
-                peak = Math.Max(peak, peakKiB * 1024 / 1e6);
-                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  run from {rows:N0} rows: first request after {took.TotalSeconds:F2} s ({peakKiB * 1024 / 1e6:F0} MB)"));
-            }
-        }
-
-        var startUp = Stats.Median(firsts[10]);
-        var bigSeconds = Stats.Median(firsts[big]) - startUp;
-        var smallSeconds = Stats.Median(firsts[small]) - startUp;
+                return ([$"--Store:Path={Path.Combine(scratch, "store.db")}", $"--Output:Directory={Path.Combine(scratch, "out")}"], scratch);
+            },
+            "run from",
+            log,
+            ct);
         var name = string.Create(
             CultureInfo.InvariantCulture,
-            $"run from input to first lookup, {Size(big)} vs {Size(small)} rows ({bigSeconds:F2} s / {smallSeconds:F2} s, start-up {startUp:F2} s subtracted)");
-        var command = arguments.Select(a => a.Replace(files[10], "artifacts/bench/data/import-<rows>-seed" + settings.Seed.ToString(CultureInfo.InvariantCulture) + ".csv", StringComparison.Ordinal)).ToList();
-        return (Ratio(name, bigSeconds, smallSeconds, GrowthTarget, command), peak);
+            $"run from input to first lookup, {Size(settings.ScaleIndicators)} vs {Size(settings.ScaleIndicators / 4)} rows ({bigSeconds:F2} s / {smallSeconds:F2} s, start-up {startUp:F2} s subtracted)");
+        return (Ratio(name, bigSeconds, smallSeconds, GrowthTarget, RunsFromInput.Shown(settings, "--Store:Path=<new>/store.db", "--Output:Directory=<new>/out")), peak);
     }
 
     /// <summary>The export verb on a store of 4x the answers and relations against the export suite's store, plain times.</summary>

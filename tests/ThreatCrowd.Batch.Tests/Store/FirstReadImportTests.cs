@@ -96,7 +96,8 @@ public sealed class FirstReadImportTests
 
         using (var reader = SqliteStore.Open(path, exclusive: false))
         {
-            reader.Counts.ShouldNotBeNull();
+            reader.Counts.CountsByTypeAndState().Sum(row => row.Count).ShouldBe(6, "a reader works on the store without the index");
+            reader.Queue.Find(3)!.Indicator.ShouldBe(new Indicator(IndicatorType.Antivirus, "a.badhost.ru"));
         }
 
         using (var db = StoreDatabase.Open(path))
