@@ -94,9 +94,10 @@ internal sealed class ImportStage(BatchSession session)
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Said here, where it is known how far this source got; the caller only knows the import stopped.
-            session.Console.Warn(string.Create(
-                CultureInfo.InvariantCulture,
-                $"stopped while reading {sourceName}: its first {writer.CommittedRows:N0} rows are stored, the rest was not read; every source before it is stored whole."));
+            var kept = writer.CommittedRows == 0
+                ? "none of its rows is stored (the next read takes it from the start)"
+                : string.Create(CultureInfo.InvariantCulture, $"its first {writer.CommittedRows:N0} rows are stored, the rest was not read");
+            session.Console.Warn($"stopped while reading {sourceName}: {kept}; every source before it is stored whole.");
             throw;
         }
 

@@ -4,19 +4,21 @@ using ThreatCrowd.Batch.Model;
 namespace ThreatCrowd.Batch.Store.Postgres;
 
 /// <summary>
-/// A read into an empty indicators table, written without staging: each batch's new indicators are copied straight
-/// into indicators with the ids this read gives them (in the order of their first mention, as the sequence would
-/// have), and their provenance straight into provenance. Repeats are told by a <see cref="FirstReadIndex"/> of what the
-/// read created, checked exactly against the batch's own values or, for earlier batches, the stored ones.
+/// A read into an empty store, written without staging in one transaction that holds indicators and provenance to
+/// itself: their unique keys are dropped when it starts (<see cref="TryStart"/>), each batch's new indicators are
+/// copied straight into indicators with the ids this read gives them (in the order of their first mention, as the
+/// sequence would have), their provenance straight into provenance, and the keys are built again by one sort each
+/// when it ends (<see cref="End"/>). Repeats are told by a <see cref="FirstReadIndex"/> of what the read created,
+/// checked exactly against the batch's own values or, for earlier batches, the stored ones.
 /// </summary>
 /// <remarks>
-/// Only while nobody else adds indicators: under <see cref="PostgresImportMerge.Lock"/> each batch checks that the
-/// highest stored id is still the last this read wrote (the table empty at its first batch); otherwise, or when the
-/// index is full, <see cref="TryWrite"/> declines and the read stages the rest. The batch's mentions are held in
-/// memory until then (a batch's worth, not the file's): whether they may go straight in is known only under the lock,
-/// and every doubtful mention is checked before any new one is numbered. Streaming each mention into the copy as it
-/// came, with the lock taken at the batch's start, cost the server more, not less (docs/benchmarks.md, "PostgreSQL
-/// import").
+/// Building a unique key by sorting a million rows once costs the server far less than a million inserts into it,
+/// each a descent of the B-tree comparing text (docs/benchmarks.md, "PostgreSQL import"). Dropping a key takes the
+/// table's strongest lock, so everyone else waits for the read to commit: on an empty store there is nothing to look
+/// up meanwhile, another host's read merges once this one is in, and status reads its counts without the tables.
+/// Should the read fail or its process die, the transaction rolls back whole, keys included, and the store is as empty
+/// as it was. The batch's mentions are held in memory until it is written (a batch's worth, not the file's): every
+/// doubtful mention is checked before any new one of the batch is numbered.
 /// </remarks>
 internal sealed class PostgresFirstRead(NpgsqlConnection connection, long sourceId, long now, int maxIndicators)
 {
@@ -28,7 +30,8 @@ internal sealed class PostgresFirstRead(NpgsqlConnection connection, long source
 
     private readonly List<(Indicator Indicator, string? Context)> _rows = [];
     private FirstReadIndex? _index;
-    private long? _lastId;
+    private long _next;
+    private long _written;
 
     /// <summary>Mentions held for the next batch.</summary>
     public int Count => _rows.Count;
@@ -36,30 +39,47 @@ internal sealed class PostgresFirstRead(NpgsqlConnection connection, long source
     /// <summary>The batch's mentions in order, for the staging way once <see cref="TryWrite"/> declined.</summary>
     public IReadOnlyList<(Indicator Indicator, string? Context)> Rows => _rows;
 
-    public void Add(Indicator indicator, string? context) => _rows.Add((indicator, context));
-
-    /// <summary>Lets go of the fingerprints and the batch's buffer once the read is written (see <see cref="FirstReadIndex.CollectReleased"/>).</summary>
-    public void Finish()
+    /// <summary>
+    /// Takes indicators and provenance for the transaction and drops their unique keys, if both tables are empty and
+    /// this login owns them (only an owner may drop a key; anyone else's read stages). False, and nothing taken or
+    /// changed, otherwise.
+    /// </summary>
+    public static bool TryStart(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
-        _index = null;
-        _rows.Clear();
-        _rows.TrimExcess();
+        if (!connection.Scalar<bool>(PostgresFirstReadRows.OwnsTables, transaction))
+        {
+            return false;
+        }
+
+        connection.Execute("SAVEPOINT first_read", transaction);
+        connection.Execute(PostgresFirstReadRows.LockTables, transaction);
+        if (!connection.Scalar<bool>(PostgresFirstReadRows.TablesEmpty, transaction))
+        {
+            // Filled by someone since the caller looked: rolling back to the savepoint lets go of the lock at once.
+            connection.Execute("ROLLBACK TO SAVEPOINT first_read", transaction);
+            return false;
+        }
+
+        connection.Execute(PostgresFirstReadRows.DropKeys, transaction);
+        return true;
     }
 
+    public void Add(Indicator indicator, string? context) => _rows.Add((indicator, context));
+
     /// <summary>
-    /// Writes the held batch straight in, in a transaction that holds <see cref="PostgresImportMerge.Lock"/>; how many
-    /// mentions were accepted (the rest are repeats), or null, the rows kept, when the batch must be staged instead.
+    /// Writes the held batch straight in; how many mentions were accepted (the rest are repeats), or null, the rows
+    /// kept, when the index is full and the batch must be staged instead (after <see cref="End"/>).
     /// </summary>
     public long? TryWrite(NpgsqlTransaction transaction)
     {
-        var (highest, next) = PostgresFirstReadRows.Ids(connection, transaction);
-        if (highest != _lastId)
+        if (_index is null)
         {
-            return null;
+            _next = PostgresFirstReadRows.NextId(connection, transaction);
+            _index = new FirstReadIndex(_next, maxIndicators);
         }
 
-        var index = _index ??= new FirstReadIndex(next, maxIndicators);
-        if (!index.CanAdd(_rows.Count, next + _rows.Count - 1))
+        var next = _next + _written;
+        if (!_index.CanAdd(_rows.Count, next + _rows.Count - 1))
         {
             return null;
         }
@@ -69,24 +89,39 @@ internal sealed class PostgresFirstRead(NpgsqlConnection connection, long source
         for (var i = 0; i < _rows.Count; i++)
         {
             fingerprints[i] = FirstReadIndex.Fingerprint(_rows[i].Indicator.Type, _rows[i].Indicator.Value);
-            foreach (var id in index.Find(fingerprints[i]))
+            foreach (var id in _index.Find(fingerprints[i]))
             {
                 earlier.Add(id);
             }
         }
 
         var stored = PostgresFirstReadRows.Stored(connection, transaction, earlier);
-        var added = WriteIndicators(index, fingerprints, stored, next);
+        var added = WriteIndicators(_index, fingerprints, stored, next);
         PostgresFirstReadRows.WriteProvenance(connection, next, added.Select(i => _rows[i].Context), sourceId, now);
-        if (added.Count > 0)
-        {
-            // Past the ids just written, so that anyone else's next insert takes the one after them.
-            _lastId = next + added.Count - 1;
-            connection.Execute($"SELECT setval('{PostgresFirstReadRows.IdSequence}', @last)", transaction, ("last", _lastId.Value));
-        }
-
+        _written += added.Count;
         _rows.Clear();
         return added.Count;
+    }
+
+    /// <summary>
+    /// Builds the keys dropped by <see cref="TryStart"/> and moves the id sequence past the ids written, so that
+    /// anyone's next insert takes the one after them; the transaction may then commit, or go on the staging way.
+    /// </summary>
+    public void End(NpgsqlTransaction transaction)
+    {
+        connection.Execute(PostgresFirstReadRows.BuildKeys, transaction);
+        if (_written > 0)
+        {
+            connection.Execute($"SELECT setval('{PostgresFirstReadRows.IdSequence}', @last)", transaction, ("last", _next + _written - 1));
+        }
+    }
+
+    /// <summary>Lets go of the fingerprints and the batch's buffer once the read is written (see <see cref="FirstReadIndex.CollectReleased"/>).</summary>
+    public void Finish()
+    {
+        _index = null;
+        _rows.Clear();
+        _rows.TrimExcess();
     }
 
     /// <summary>Copies the batch's new indicators into indicators; the positions in the batch of their first mentions.</summary>

@@ -10,17 +10,33 @@ internal static class PostgresFirstReadRows
     /// <summary>The sequence of indicators' identity column, as PostgreSQL names it.</summary>
     public const string IdSequence = "indicators_id_seq";
 
-    /// <summary>The highest stored id (null for none) and the id the sequence gives next.</summary>
-    public static (long? Highest, long Next) Ids(NpgsqlConnection connection, NpgsqlTransaction transaction)
-    {
-        using var command = NpgsqlCommands.Command(
-            connection,
-            $"SELECT (SELECT max(id) FROM indicators), (SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM {IdSequence})",
-            transaction);
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return (reader.IsDBNull(0) ? null : reader.GetInt64(0), reader.GetInt64(1));
-    }
+    /// <summary>Whether this login may drop the tables' keys: it owns them, itself or through a role it belongs to.</summary>
+    public const string OwnsTables =
+        "SELECT bool_and(pg_has_role(relowner, 'USAGE')) FROM pg_class WHERE oid IN ('indicators'::regclass, 'provenance'::regclass)";
+
+    /// <summary>Holds off every other reader and writer of the two tables until the transaction ends.</summary>
+    public const string LockTables = "LOCK TABLE indicators, provenance IN ACCESS EXCLUSIVE MODE";
+
+    public const string TablesEmpty = "SELECT NOT EXISTS (SELECT 1 FROM indicators) AND NOT EXISTS (SELECT 1 FROM provenance)";
+
+    /// <summary>The keys schema.postgres.sql declares, by the names PostgreSQL gives them there.</summary>
+    public const string DropKeys =
+        "ALTER TABLE indicators DROP CONSTRAINT indicators_type_value_key; ALTER TABLE provenance DROP CONSTRAINT provenance_pkey";
+
+    /// <summary>
+    /// The keys again, as declared: each built by one sort, with the memory to sort a few million keys without
+    /// spilling to disk (a setting of this transaction only).
+    /// </summary>
+    public const string BuildKeys =
+        """
+        SET LOCAL maintenance_work_mem = '256MB';
+        ALTER TABLE indicators ADD CONSTRAINT indicators_type_value_key UNIQUE (type, value);
+        ALTER TABLE provenance ADD CONSTRAINT provenance_pkey PRIMARY KEY (indicator_id, source_id)
+        """;
+
+    /// <summary>The id the identity sequence gives next.</summary>
+    public static long NextId(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        connection.Scalar<long>($"SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM {IdSequence}", transaction);
 
     /// <summary>The stored indicators of these ids.</summary>
     public static Dictionary<long, Indicator> Stored(NpgsqlConnection connection, NpgsqlTransaction transaction, HashSet<long> ids)

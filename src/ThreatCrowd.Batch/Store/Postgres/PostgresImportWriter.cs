@@ -7,11 +7,11 @@ namespace ThreatCrowd.Batch.Store.Postgres;
 /// Writes one read of one source into the PostgreSQL store, as <see cref="Sqlite.ImportWriter"/> does into SQLite (the same
 /// counts, the same rows, new indicators numbered in the order of their first mention): each accepted indicator with
 /// its provenance, and each reject, replacing the source's previous rejects. Every <see cref="DefaultBatchSize"/> rows
-/// (<see cref="PostgresFirstRead.BatchSize"/> while a read goes straight in) the batch is written and committed, so
-/// memory stays bounded whatever the size of the file and an interruption loses one batch at most. A read that finds
-/// the indicators table empty copies its batches straight in while nobody else adds indicators
-/// (<see cref="PostgresFirstRead"/>); any other read, and the rest of one where someone did, stages its rows by binary
-/// COPY and merges them (<see cref="PostgresImportStage"/>).
+/// the batch is written and committed, so memory stays bounded whatever the size of the file and an interruption loses
+/// one batch at most. A read that finds the store empty copies batches of <see cref="PostgresFirstRead.BatchSize"/>
+/// straight in and commits them together at its end (<see cref="PostgresFirstRead"/>: an interruption loses that
+/// read whole, the store being as empty as before); any other read, and the rest of one whose index is full, stages
+/// its rows by binary COPY and merges them (<see cref="PostgresImportStage"/>).
 /// </summary>
 /// <remarks>
 /// A batch commits without waiting for its WAL to reach the disk (<c>synchronous_commit = off</c> for that
@@ -19,7 +19,8 @@ namespace ThreatCrowd.Batch.Store.Postgres;
 /// itself crashes during a read, the batches committed in its last moments (at most three times wal_writer_delay,
 /// 0.6 s by default) are lost, each as a whole, and the next read of the source brings them back, a re-read being
 /// harmless. A crash of this program loses only the batch not yet committed, as before. Other hosts may import at the same
-/// time: each batch's write holds <see cref="PostgresImportMerge.Lock"/>, so the writes of two reads take turns.
+/// time: each batch's merge holds <see cref="PostgresImportMerge.Lock"/>, and a read straight in holds its tables to its
+/// end, so the writes of two reads take turns.
 /// </remarks>
 internal sealed class PostgresImportWriter : IImportWriter
 {
@@ -36,6 +37,7 @@ internal sealed class PostgresImportWriter : IImportWriter
     private PostgresFirstRead? _firstRead;
     private NpgsqlTransaction _transaction;
     private int _pending;
+    private int _unwritten;
 
     /// <param name="firstReadIndicators">
     /// Most indicators a read into an empty store creates before it goes the staging way; lower only to try that limit.
@@ -60,8 +62,8 @@ internal sealed class PostgresImportWriter : IImportWriter
             ("kind", kind == SourceKind.Feed ? "feed" : "csv"));
         _connection.Execute("DELETE FROM rejects WHERE source_id = @source", _transaction, ("source", _sourceId));
 
-        // Only a hint, taken without the lock: each batch checks again under it before it writes straight in.
-        if (!_connection.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM indicators)", _transaction))
+        // A look without the lock first: a store that holds indicators is not locked against everyone just to find out.
+        if (!_connection.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM indicators)", _transaction) && PostgresFirstRead.TryStart(_connection, _transaction))
         {
             _firstRead = new PostgresFirstRead(_connection, _sourceId, _now, firstReadIndicators);
         }
@@ -111,6 +113,7 @@ internal sealed class PostgresImportWriter : IImportWriter
     public void Complete()
     {
         Write();
+        _firstRead?.End(_transaction);
         _connection.Execute("UPDATE sources SET last_read_at = @now WHERE id = @source", _transaction, ("now", _now), ("source", _sourceId));
 
         // The read's last commit waits for the disk, and with it every batch before it: a finished read is durable.
@@ -134,12 +137,20 @@ internal sealed class PostgresImportWriter : IImportWriter
 
     private void Tick()
     {
-        if (++_pending < (_firstRead is null ? _batchSize : Math.Min(_batchSize, PostgresFirstRead.BatchSize)))
+        _pending++;
+        if (++_unwritten < (_firstRead is null ? _batchSize : Math.Min(_batchSize, PostgresFirstRead.BatchSize)))
         {
             return;
         }
 
         Write();
+        _unwritten = 0;
+        if (_firstRead is not null)
+        {
+            // A read straight in commits once, at its end: until then its tables are without their keys.
+            return;
+        }
+
         _transaction.Commit();
         CommittedRows += _pending;
         _transaction.Dispose();
@@ -165,14 +176,14 @@ internal sealed class PostgresImportWriter : IImportWriter
         if (_firstRead is { Count: > 0 } firstRead)
         {
             var mentions = firstRead.Count;
-            _connection.Execute(PostgresImportMerge.Lock, _transaction);
             if (firstRead.TryWrite(_transaction) is { } accepted)
             {
                 Tally(mentions, accepted);
             }
             else
             {
-                // Someone else added indicators, or the index is full: this batch and the rest of the read are staged.
+                // The index is full: with the keys back, this batch and the rest of the read are staged.
+                firstRead.End(_transaction);
                 foreach (var (indicator, context) in firstRead.Rows)
                 {
                     _stage.Add(indicator, context);

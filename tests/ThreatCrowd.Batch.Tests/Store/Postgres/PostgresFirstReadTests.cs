@@ -9,9 +9,9 @@ using ThreatCrowd.Batch.Tests.Support;
 namespace ThreatCrowd.Batch.Tests.Store.Postgres;
 
 /// <summary>
-/// A read into an empty store copies its batches straight into indicators and provenance, and goes the staging way
-/// for the rest of the read once someone else added indicators or its index is full: the same counts, ids and rows
-/// as the SQLite store's either way.
+/// A read into an empty store copies its batches straight into indicators and provenance in one transaction, their
+/// keys built at its end, and goes the staging way for the rest of the read once its index is full, or for all of it
+/// when the login may not drop the keys: the same counts, ids and rows as the SQLite store's either way.
 /// </summary>
 [Collection(PostgresTests.Name)]
 public sealed class PostgresFirstReadTests(PostgresCluster cluster)
@@ -79,35 +79,107 @@ public sealed class PostgresFirstReadTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task A_read_whose_table_gained_an_indicator_from_someone_else_stages_the_rest()
+    public async Task Another_writer_waits_for_a_read_straight_in_and_takes_the_id_after_it_while_status_does_not_wait()
     {
         using var twin = await Twin.CreateAsync(cluster);
-        using var writer = twin.PostgresWriter("a.csv", Monday, batchSize: 4);
-        using var sqlite = new ImportWriter(twin.Sqlite, "a.csv", SourceKind.Csv, Monday, batchSize: 4);
         var pivot = new Indicator(IndicatorType.Domain, "pivot.example");
-        for (var i = 0; i < Rows.Length; i++)
+        Task adding;
+        using (var writer = twin.PostgresWriter("a.csv", Monday, batchSize: 4))
         {
-            writer.Add(Rows[i].Indicator, Rows[i].Context);
-            sqlite.Add(Rows[i].Indicator, Rows[i].Context);
-            if (i == 3)
+            foreach (var (indicator, context) in Rows)
             {
-                // After the first batch: another host's pivot, given the id after it by the sequence.
-                writer.WritesStraightIn.ShouldBeTrue();
-                await twin.AddPivotAsync(pivot);
-                writer.WritesStraightIn.ShouldBeTrue();
+                writer.Add(indicator, context);
             }
+
+            // Its batches are written, not committed: another host's pivot waits for the read.
+            adding = Task.Run(() => twin.AddPivotAsync(pivot));
+            await PostgresLockWait.UntilSomeoneWaitsAsync(twin.ConnectionString, adding, "the pivot's insert");
+
+            // Status reads the counts the read has not committed, and leaves the locked table alone.
+            var status = new PostgresStatusQueries(twin.Postgres);
+            var seen = await Task.Run(() => (status.CountsByTypeAndState(), status.PivotsByDepth(), status.FailuresByReason(5)))
+                .WaitAsync(TimeSpan.FromSeconds(20));
+            seen.Item1.ShouldBeEmpty();
+            seen.Item2.ShouldBeEmpty();
+            seen.Item3.ShouldBeEmpty();
+
+            adding.IsCompleted.ShouldBeFalse();
+            writer.WritesStraightIn.ShouldBeTrue();
+            writer.Complete();
         }
 
-        writer.WritesStraightIn.ShouldBeFalse();
-        writer.Complete();
-        sqlite.Complete();
-        (writer.Accepted, writer.Duplicates).ShouldBe((sqlite.Accepted, sqlite.Duplicates));
+        await adding.WaitAsync(TimeSpan.FromSeconds(30));
+        using (var sqlite = new ImportWriter(twin.Sqlite, "a.csv", SourceKind.Csv, Monday, batchSize: 4))
+        {
+            foreach (var (indicator, context) in Rows)
+            {
+                sqlite.Add(indicator, context);
+            }
+
+            sqlite.Complete();
+        }
 
         await using var pg = await twin.Postgres.OpenConnectionAsync();
-        (await pg.QueryAsync<string>("SELECT id || ' ' || value FROM indicators WHERE id <= 4 ORDER BY id"))
-            .ShouldBe(["1 zz.example", "2 mm.example", "3 aa.example", "4 pivot.example"]);
-        (await pg.ExecuteScalarAsync<long>("SELECT count(*) FROM indicators")).ShouldBe(sqlite.Accepted + 1);
-        (await pg.ExecuteScalarAsync<long>("SELECT count(*) FROM provenance")).ShouldBe(sqlite.Accepted);
+        (await pg.ExecuteScalarAsync<long>("SELECT id FROM indicators WHERE value = 'pivot.example'"))
+            .ShouldBe(await pg.ExecuteScalarAsync<long>("SELECT count(*) FROM indicators"));
+        await pg.ExecuteAsync("DELETE FROM indicators WHERE value = 'pivot.example'");
+        await twin.ShouldHoldAlikeAsync();
+    }
+
+    [Fact]
+    public async Task An_interrupted_read_straight_in_leaves_the_store_empty_and_keyed_and_the_next_read_starts_over()
+    {
+        using var twin = await Twin.CreateAsync(cluster);
+        using (var writer = twin.PostgresWriter("a.csv", Monday, batchSize: 2))
+        {
+            foreach (var (indicator, context) in Rows)
+            {
+                writer.Add(indicator, context);
+            }
+
+            writer.CommittedRows.ShouldBe(0);
+        }
+
+        await using (var pg = await twin.Postgres.OpenConnectionAsync())
+        {
+            (await pg.ExecuteScalarAsync<long>("SELECT count(*) FROM indicators")).ShouldBe(0);
+            (await pg.ExecuteScalarAsync<long>("SELECT count(*) FROM provenance")).ShouldBe(0);
+            (await pg.QueryAsync<string>("SELECT conname FROM pg_constraint WHERE contype IN ('u', 'p') AND conrelid IN ('indicators'::regclass, 'provenance'::regclass) ORDER BY 1"))
+                .ShouldBe(["indicators_pkey", "indicators_type_value_key", "provenance_pkey"]);
+        }
+
+        using (var writer = twin.PostgresWriter("a.csv", Monday, batchSize: 2))
+        {
+            twin.Read(writer, "a.csv", Monday, batchSize: 2, Rows);
+        }
+
+        await twin.ShouldHoldAlikeAsync();
+    }
+
+    [Fact]
+    public async Task A_login_that_does_not_own_the_tables_stages_its_read()
+    {
+        using var twin = await Twin.CreateAsync(cluster);
+        var role = "importer_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var pg = await twin.Postgres.OpenConnectionAsync())
+        {
+            await pg.ExecuteAsync(
+                $"""
+                CREATE ROLE {role} LOGIN PASSWORD 'importer';
+                GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+                GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {role};
+                """);
+        }
+
+        var login = new NpgsqlConnectionStringBuilder(twin.ConnectionString) { Username = role, Password = "importer" }.ConnectionString;
+        using (var store = NpgsqlDataSource.Create(login))
+        using (var writer = new PostgresImportWriter(store, "a.csv", SourceKind.Csv, Monday, batchSize: 3))
+        {
+            writer.WritesStraightIn.ShouldBeFalse();
+            twin.Read(writer, "a.csv", Monday, batchSize: 3, Rows);
+        }
+
+        await twin.ShouldHoldAlikeAsync();
     }
 
     [Fact]
@@ -148,17 +220,20 @@ public sealed class PostgresFirstReadTests(PostgresCluster cluster)
     {
         private readonly TempDirectory _dir = new();
 
-        private Twin(NpgsqlDataSource postgres)
+        private Twin(string connectionString)
         {
             Sqlite = StoreDatabase.Open(_dir.File("store.db"));
-            Postgres = postgres;
+            ConnectionString = connectionString;
+            Postgres = PostgresDatabase.Open(connectionString);
         }
 
         public Microsoft.Data.Sqlite.SqliteConnection Sqlite { get; }
 
+        public string ConnectionString { get; }
+
         public NpgsqlDataSource Postgres { get; }
 
-        public static async Task<Twin> CreateAsync(PostgresCluster cluster) => new(PostgresDatabase.Open(await cluster.CreateDatabaseAsync()));
+        public static async Task<Twin> CreateAsync(PostgresCluster cluster) => new(await cluster.CreateDatabaseAsync());
 
         public PostgresImportWriter PostgresWriter(string source, DateTimeOffset at, int batchSize, int firstReadIndicators = FirstReadIndex.MaxCount) =>
             new(Postgres, source, SourceKind.Csv, at, batchSize, firstReadIndicators);

@@ -144,7 +144,7 @@ public sealed class PostgresImportWriterTests(PostgresCluster cluster)
             writer.Complete();
             return (writer.Accepted, writer.Duplicates);
         });
-        await WaitUntilWaitingForALockAsync(connectionString, read);
+        await PostgresLockWait.UntilSomeoneWaitsAsync(connectionString, read, "the read");
 
         // Had the merge not waited, it would not see the other writer's row and its insert would break the unique key.
         await pivot.CommitAsync();
@@ -158,6 +158,12 @@ public sealed class PostgresImportWriterTests(PostgresCluster cluster)
     public async Task An_interrupted_read_keeps_its_committed_batches_only()
     {
         using var store = PostgresDatabase.Open(await cluster.CreateDatabaseAsync());
+        using (var first = new PostgresImportWriter(store, "small.csv", SourceKind.Csv, Monday))
+        {
+            // A store that holds an indicator: the next read stages and commits batch by batch.
+            first.Add(Domain);
+            first.Complete();
+        }
 
         using (var writer = new PostgresImportWriter(store, "big.csv", SourceKind.Csv, Monday, batchSize: 10))
         {
@@ -170,8 +176,8 @@ public sealed class PostgresImportWriterTests(PostgresCluster cluster)
         }
 
         await using var pg = await store.OpenConnectionAsync();
-        (await pg.ExecuteScalarAsync<long>("SELECT count(*) FROM indicators")).ShouldBe(20);
-        (await pg.ExecuteScalarAsync<long>("SELECT count(*) FROM provenance")).ShouldBe(20);
+        (await pg.ExecuteScalarAsync<long>("SELECT count(*) FROM indicators")).ShouldBe(21);
+        (await pg.ExecuteScalarAsync<long>("SELECT count(*) FROM provenance")).ShouldBe(21);
     }
 
     [Fact]
@@ -212,27 +218,5 @@ public sealed class PostgresImportWriterTests(PostgresCluster cluster)
 
         await using var check = await store.OpenConnectionAsync();
         (await check.QueryAsync<string>("SELECT last_imported_at || ' ' || depth FROM indicators")).ShouldBe([$"{later} 0"]);
-    }
-
-    private static async Task WaitUntilWaitingForALockAsync(string connectionString, Task read)
-    {
-        await using var admin = new NpgsqlConnection(connectionString);
-        await admin.OpenAsync();
-        for (var i = 0; i < 600 && !read.IsCompleted; i++)
-        {
-            if (await admin.ExecuteScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE NOT granted") > 0)
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        if (read.IsCompleted)
-        {
-            await read;
-        }
-
-        throw new InvalidOperationException("the read never waited for the other writer");
     }
 }
