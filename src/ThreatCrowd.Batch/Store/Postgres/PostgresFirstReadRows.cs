@@ -21,7 +21,7 @@ internal static class PostgresFirstReadRows
 
     /// <summary>The keys schema.postgres.sql declares, by the names PostgreSQL gives them there.</summary>
     public const string DropKeys =
-        "ALTER TABLE indicators DROP CONSTRAINT indicators_type_value_key; ALTER TABLE provenance DROP CONSTRAINT provenance_pkey";
+        "ALTER TABLE indicators DROP CONSTRAINT indicators_value_type_key; ALTER TABLE provenance DROP CONSTRAINT provenance_pkey";
 
     /// <summary>
     /// The keys again, as declared: each built by one sort, with the memory to sort a few million keys without
@@ -30,7 +30,7 @@ internal static class PostgresFirstReadRows
     public const string BuildKeys =
         """
         SET LOCAL maintenance_work_mem = '256MB';
-        ALTER TABLE indicators ADD CONSTRAINT indicators_type_value_key UNIQUE (type, value);
+        ALTER TABLE indicators ADD CONSTRAINT indicators_value_type_key UNIQUE (value, type);
         ALTER TABLE provenance ADD CONSTRAINT provenance_pkey PRIMARY KEY (indicator_id, source_id)
         """;
 

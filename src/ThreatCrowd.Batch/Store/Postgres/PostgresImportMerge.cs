@@ -30,7 +30,7 @@ internal static class PostgresImportMerge
     public static string Sql(bool withContext)
     {
         var staged = withContext
-            ? "SELECT DISTINCT ON (type, value) type, value, seq, context FROM import_stage ORDER BY type, value, seq"
+            ? "SELECT DISTINCT ON (value, type) type, value, seq, context FROM import_stage ORDER BY value, type, seq"
             : "SELECT type, value, min(seq) AS seq, NULL::text AS context FROM import_stage GROUP BY type, value";
         var newProvenance = withContext
             ? "SELECT added.id, @source, @now, @now, probed.context FROM added JOIN probed ON probed.id IS NULL AND probed.type = added.type AND probed.value = added.value"

@@ -14,5 +14,12 @@ internal static class PostgresMigrations
         // so far take the order of the table's pages, the order they were written in unless rows were deleted since.
         [1] = "ALTER TABLE rejects ADD COLUMN id bigint GENERATED ALWAYS AS IDENTITY; UPDATE store_version SET version = 2;",
         [2] = "CREATE INDEX indicators_claimed ON indicators (claimed_by) WHERE claimed_by IS NOT NULL; UPDATE store_version SET version = 3;",
+
+        // The unique key by value first, then type (see schema.postgres.sql): one sort of the stored indicators.
+        [3] =
+            """
+            ALTER TABLE indicators DROP CONSTRAINT indicators_type_value_key, ADD CONSTRAINT indicators_value_type_key UNIQUE (value, type);
+            UPDATE store_version SET version = 4;
+            """,
     };
 }

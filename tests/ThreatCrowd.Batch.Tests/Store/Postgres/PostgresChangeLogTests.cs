@@ -86,6 +86,32 @@ public sealed class PostgresChangeLogTests(PostgresCluster cluster)
         (await Indexes(check)).ShouldContain(i => i.Contains("indicators_claimed", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_version_3_store_gets_its_unique_key_by_value_first_and_keeps_its_indicators_distinct()
+    {
+        var connectionString = await cluster.CreateDatabaseAsync();
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.ExecuteAsync(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "postgres-schema-v3.sql")));
+            await connection.ExecuteAsync("INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES ('domain', 'kept.example', 1, 1)");
+        }
+
+        using var store = PostgresDatabase.Open(connectionString);
+
+        await using var check = await store.OpenConnectionAsync();
+        (await check.ExecuteScalarAsync<int>("SELECT version FROM store_version")).ShouldBe(PostgresSchema.Version);
+        var fresh = await cluster.CreateDatabaseAsync();
+        PostgresDatabase.Open(fresh).Dispose();
+        await using var other = new NpgsqlConnection(fresh);
+        (await Indexes(check)).ShouldBe(await Indexes(other), "a migrated store has the indexes of a new one");
+        (await Indexes(check)).ShouldContain("CREATE UNIQUE INDEX indicators_value_type_key ON public.indicators USING btree (value, type)");
+
+        // The same indicator again is the stored one, found through the new key.
+        await check.ExecuteAsync(
+            "INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES ('domain', 'kept.example', 2, 2) ON CONFLICT (type, value) DO UPDATE SET last_imported_at = excluded.last_imported_at");
+        (await check.QueryAsync<string>("SELECT value || ' ' || last_imported_at FROM indicators")).ShouldBe(["kept.example 2"]);
+    }
+
     private static async Task<List<string>> Indexes(NpgsqlConnection connection) =>
         (await connection.QueryAsync<string>("SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname")).ToList();
 

@@ -145,7 +145,7 @@ public sealed class PostgresFirstReadTests(PostgresCluster cluster)
             (await pg.ExecuteScalarAsync<long>("SELECT count(*) FROM indicators")).ShouldBe(0);
             (await pg.ExecuteScalarAsync<long>("SELECT count(*) FROM provenance")).ShouldBe(0);
             (await pg.QueryAsync<string>("SELECT conname FROM pg_constraint WHERE contype IN ('u', 'p') AND conrelid IN ('indicators'::regclass, 'provenance'::regclass) ORDER BY 1"))
-                .ShouldBe(["indicators_pkey", "indicators_type_value_key", "provenance_pkey"]);
+                .ShouldBe(["indicators_pkey", "indicators_value_type_key", "provenance_pkey"]);
         }
 
         using (var writer = twin.PostgresWriter("a.csv", Monday, batchSize: 2))
