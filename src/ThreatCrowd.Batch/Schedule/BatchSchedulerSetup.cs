@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace ThreatCrowd.Batch.Schedule;
 
 /// <summary>
 /// The one place the <c>schedule</c> command's Quartz scheduler is put together: the job, the nightly trigger, the
-/// catch-up trigger when one is due, the listeners that log, and the job store: in memory for one host (the
-/// default), or Quartz's clustered ADO job store in a shared PostgreSQL database.
+/// catch-up trigger when one is due, the listeners that log, Quartz's own warnings into the same log
+/// (<see cref="QuartzLogLines"/>), and the job store: in memory for one host (the default), or Quartz's clustered
+/// ADO job store in a shared PostgreSQL database.
 /// </summary>
 internal static class BatchSchedulerSetup
 {
@@ -39,6 +41,7 @@ internal static class BatchSchedulerSetup
             }
 
             q.Services.AddSingleton(runs);
+            q.Services.AddLogging(logging => logging.AddProvider(new QuartzLogLines(runs)));
             // Recovery requested: when the host running the job dies, another host of the cluster runs it again, and
             // the run resumes what is still due. The in-memory store has nobody to hand it to and ignores it.
             q.AddJob<BatchJob>(job => job.WithIdentity(Job).StoreDurably().RequestRecovery());
