@@ -67,49 +67,47 @@ public sealed class PostgresChangeLogTests(PostgresCluster cluster)
     [Fact]
     public async Task A_version_2_store_gets_the_index_of_the_claims_of_the_moment()
     {
-        var connectionString = await cluster.CreateDatabaseAsync();
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            await connection.ExecuteAsync(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "postgres-schema-v2.sql")));
-            await connection.ExecuteAsync("INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES ('domain', 'kept.example', 1, 1)");
-        }
-
-        using var store = PostgresDatabase.Open(connectionString);
+        using var store = PostgresDatabase.Open(await StoreWithOneIndicatorAsync("postgres-schema-v2.sql"));
 
         await using var check = await store.OpenConnectionAsync();
         (await check.ExecuteScalarAsync<int>("SELECT version FROM store_version")).ShouldBe(PostgresSchema.Version);
         (await check.ExecuteScalarAsync<string>("SELECT value FROM indicators")).ShouldBe("kept.example");
-        var fresh = await cluster.CreateDatabaseAsync();
-        PostgresDatabase.Open(fresh).Dispose();
-        await using var other = new NpgsqlConnection(fresh);
-        (await Indexes(check)).ShouldBe(await Indexes(other), "a migrated store has the indexes of a new one");
+        (await Indexes(check)).ShouldBe(await FreshIndexesAsync(), "a migrated store has the indexes of a new one");
         (await Indexes(check)).ShouldContain(i => i.Contains("indicators_claimed", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_version_3_store_gets_its_unique_key_by_value_first_and_keeps_its_indicators_distinct()
     {
-        var connectionString = await cluster.CreateDatabaseAsync();
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            await connection.ExecuteAsync(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", "postgres-schema-v3.sql")));
-            await connection.ExecuteAsync("INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES ('domain', 'kept.example', 1, 1)");
-        }
-
-        using var store = PostgresDatabase.Open(connectionString);
+        using var store = PostgresDatabase.Open(await StoreWithOneIndicatorAsync("postgres-schema-v3.sql"));
 
         await using var check = await store.OpenConnectionAsync();
         (await check.ExecuteScalarAsync<int>("SELECT version FROM store_version")).ShouldBe(PostgresSchema.Version);
-        var fresh = await cluster.CreateDatabaseAsync();
-        PostgresDatabase.Open(fresh).Dispose();
-        await using var other = new NpgsqlConnection(fresh);
-        (await Indexes(check)).ShouldBe(await Indexes(other), "a migrated store has the indexes of a new one");
+        (await Indexes(check)).ShouldBe(await FreshIndexesAsync(), "a migrated store has the indexes of a new one");
         (await Indexes(check)).ShouldContain("CREATE UNIQUE INDEX indicators_value_type_key ON public.indicators USING btree (value, type)");
 
         // The same indicator again is the stored one, found through the new key.
         await check.ExecuteAsync(
             "INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES ('domain', 'kept.example', 2, 2) ON CONFLICT (type, value) DO UPDATE SET last_imported_at = excluded.last_imported_at");
         (await check.QueryAsync<string>("SELECT value || ' ' || last_imported_at FROM indicators")).ShouldBe(["kept.example 2"]);
+    }
+
+    /// <summary>A new database made by a frozen schema of an older version, holding domain kept.example.</summary>
+    private async Task<string> StoreWithOneIndicatorAsync(string frozenSchema)
+    {
+        var connectionString = await cluster.CreateDatabaseAsync();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.ExecuteAsync(System.IO.File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Store", "Schemas", frozenSchema)));
+        await connection.ExecuteAsync("INSERT INTO indicators (type, value, first_imported_at, last_imported_at) VALUES ('domain', 'kept.example', 1, 1)");
+        return connectionString;
+    }
+
+    private async Task<List<string>> FreshIndexesAsync()
+    {
+        var fresh = await cluster.CreateDatabaseAsync();
+        PostgresDatabase.Open(fresh).Dispose();
+        await using var connection = new NpgsqlConnection(fresh);
+        return await Indexes(connection);
     }
 
     private static async Task<List<string>> Indexes(NpgsqlConnection connection) =>
