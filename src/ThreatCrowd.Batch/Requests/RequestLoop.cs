@@ -67,8 +67,10 @@ internal sealed class RequestLoop : IDisposable
     /// Sends one request, again while it fails transiently, up to <c>ThreatCrowd:MaxAttempts</c> requests.
     /// <paramref name="inFlight"/> is what the store marks as being asked meanwhile (an indicator's id, or
     /// <see cref="IPacingStore.VoteInFlight"/>); a settled outcome leaves the mark to be cleared with its checkpoint.
+    /// <paramref name="beforeRetry"/> runs before each retry takes its turn, not inside it: whatever it waits for (a
+    /// table another host's import holds) then holds back this retry only, not every host waiting for the pace.
     /// </summary>
-    public async Task<RequestOutcome<T>> SendAsync<T>(long inFlight, Func<CancellationToken, Task<T>> send, CancellationToken ct)
+    public async Task<RequestOutcome<T>> SendAsync<T>(long inFlight, Func<CancellationToken, Task<T>> send, CancellationToken ct, Action? beforeRetry = null)
         where T : class, IRequestResult
     {
         ArgumentNullException.ThrowIfNull(send);
@@ -85,6 +87,7 @@ internal sealed class RequestLoop : IDisposable
             if (attempt > 1)
             {
                 await Task.Delay(backoff, _clock, ct).ConfigureAwait(false);
+                beforeRetry?.Invoke();
             }
 
             turn = await _pacer.WaitForTurnAsync(ct).ConfigureAwait(false);
