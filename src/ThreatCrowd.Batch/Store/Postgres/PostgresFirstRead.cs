@@ -29,6 +29,8 @@ internal sealed class PostgresFirstRead(NpgsqlConnection connection, long source
     public const int BatchSize = 50_000;
 
     private readonly List<(Indicator Indicator, string? Context)> _rows = [];
+    private readonly List<ulong> _fingerprints = [];
+    private readonly HashSet<long> _earlier = [];
     private FirstReadIndex? _index;
     private long _next;
     private long _written;
@@ -64,7 +66,24 @@ internal sealed class PostgresFirstRead(NpgsqlConnection connection, long source
         return true;
     }
 
-    public void Add(Indicator indicator, string? context) => _rows.Add((indicator, context));
+    /// <summary>
+    /// Holds a mention for the next batch, with its fingerprint and the earlier batches' ids it may be: worked out
+    /// here, while the reading thread parses the next rows, rather than when the batch is written, while the server
+    /// waits for it.
+    /// </summary>
+    public void Add(Indicator indicator, string? context)
+    {
+        _rows.Add((indicator, context));
+        var fingerprint = FirstReadIndex.Fingerprint(indicator.Type, indicator.Value);
+        _fingerprints.Add(fingerprint);
+        if (_index is not null)
+        {
+            foreach (var id in _index.Find(fingerprint))
+            {
+                _earlier.Add(id);
+            }
+        }
+    }
 
     /// <summary>
     /// Writes the held batch straight in; how many mentions were accepted (the rest are repeats), or null, the rows
@@ -84,22 +103,13 @@ internal sealed class PostgresFirstRead(NpgsqlConnection connection, long source
             return null;
         }
 
-        var fingerprints = new ulong[_rows.Count];
-        var earlier = new HashSet<long>();
-        for (var i = 0; i < _rows.Count; i++)
-        {
-            fingerprints[i] = FirstReadIndex.Fingerprint(_rows[i].Indicator.Type, _rows[i].Indicator.Value);
-            foreach (var id in _index.Find(fingerprints[i]))
-            {
-                earlier.Add(id);
-            }
-        }
-
-        var stored = PostgresFirstReadRows.Stored(connection, transaction, earlier);
-        var added = WriteIndicators(_index, fingerprints, stored, next);
+        var stored = PostgresFirstReadRows.Stored(connection, transaction, _earlier);
+        var added = WriteIndicators(_index, _fingerprints, stored, next);
         PostgresFirstReadRows.WriteProvenance(connection, next, added.Select(i => _rows[i].Context), sourceId, now);
         _written += added.Count;
         _rows.Clear();
+        _fingerprints.Clear();
+        _earlier.Clear();
         return added.Count;
     }
 
@@ -122,10 +132,12 @@ internal sealed class PostgresFirstRead(NpgsqlConnection connection, long source
         _index = null;
         _rows.Clear();
         _rows.TrimExcess();
+        _fingerprints.Clear();
+        _fingerprints.TrimExcess();
     }
 
     /// <summary>Copies the batch's new indicators into indicators; the positions in the batch of their first mentions.</summary>
-    private List<int> WriteIndicators(FirstReadIndex index, ulong[] fingerprints, Dictionary<long, Indicator> stored, long next)
+    private List<int> WriteIndicators(FirstReadIndex index, List<ulong> fingerprints, Dictionary<long, Indicator> stored, long next)
     {
         var added = new List<int>();
         using var copy = PostgresFirstReadRows.BeginIndicators(connection);
