@@ -20,7 +20,7 @@ namespace ThreatCrowd.Batch.Store.Postgres;
 /// as it was. The batch's mentions are held in memory until it is written (a batch's worth, not the file's): every
 /// doubtful mention is checked before any new one of the batch is numbered.
 /// </remarks>
-internal sealed class PostgresFirstRead(NpgsqlConnection connection, long sourceId, long now, int maxIndicators)
+internal sealed class PostgresFirstRead(NpgsqlConnection connection, long sourceId, long now, long firstId, int maxIndicators)
 {
     /// <summary>
     /// Mentions per batch while a read goes straight in, fewer than the staging way's: they are held in memory until
@@ -31,8 +31,7 @@ internal sealed class PostgresFirstRead(NpgsqlConnection connection, long source
     private readonly List<(Indicator Indicator, string? Context)> _rows = [];
     private readonly List<ulong> _fingerprints = [];
     private readonly HashSet<long> _earlier = [];
-    private FirstReadIndex? _index;
-    private long _next;
+    private readonly FirstReadIndex _index = new(firstId, maxIndicators);
     private long _written;
 
     /// <summary>Mentions held for the next batch.</summary>
@@ -43,14 +42,14 @@ internal sealed class PostgresFirstRead(NpgsqlConnection connection, long source
 
     /// <summary>
     /// Takes indicators and provenance for the transaction and drops their unique keys, if both tables are empty and
-    /// this login owns them (only an owner may drop a key; anyone else's read stages). False, and nothing taken or
-    /// changed, otherwise.
+    /// this login owns them (only an owner may drop a key; anyone else's read stages): the id the read's first new
+    /// indicator takes, which nobody else can take before it commits. Null, and nothing taken or changed, otherwise.
     /// </summary>
-    public static bool TryStart(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    public static long? TryStart(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
         if (!connection.Scalar<bool>(PostgresFirstReadRows.OwnsTables, transaction))
         {
-            return false;
+            return null;
         }
 
         connection.Execute("SAVEPOINT first_read", transaction);
@@ -59,11 +58,11 @@ internal sealed class PostgresFirstRead(NpgsqlConnection connection, long source
         {
             // Filled by someone since the caller looked: rolling back to the savepoint lets go of the lock at once.
             connection.Execute("ROLLBACK TO SAVEPOINT first_read", transaction);
-            return false;
+            return null;
         }
 
         connection.Execute(PostgresFirstReadRows.DropKeys, transaction);
-        return true;
+        return PostgresFirstReadRows.NextId(connection, transaction);
     }
 
     /// <summary>
@@ -76,12 +75,9 @@ internal sealed class PostgresFirstRead(NpgsqlConnection connection, long source
         _rows.Add((indicator, context));
         var fingerprint = FirstReadIndex.Fingerprint(indicator.Type, indicator.Value);
         _fingerprints.Add(fingerprint);
-        if (_index is not null)
+        foreach (var id in _index.Find(fingerprint))
         {
-            foreach (var id in _index.Find(fingerprint))
-            {
-                _earlier.Add(id);
-            }
+            _earlier.Add(id);
         }
     }
 
@@ -91,13 +87,7 @@ internal sealed class PostgresFirstRead(NpgsqlConnection connection, long source
     /// </summary>
     public long? TryWrite(NpgsqlTransaction transaction)
     {
-        if (_index is null)
-        {
-            _next = PostgresFirstReadRows.NextId(connection, transaction);
-            _index = new FirstReadIndex(_next, maxIndicators);
-        }
-
-        var next = _next + _written;
+        var next = firstId + _written;
         if (!_index.CanAdd(_rows.Count, next + _rows.Count - 1))
         {
             return null;
@@ -122,18 +112,8 @@ internal sealed class PostgresFirstRead(NpgsqlConnection connection, long source
         connection.Execute(PostgresFirstReadRows.BuildKeys, transaction);
         if (_written > 0)
         {
-            connection.Execute($"SELECT setval('{PostgresFirstReadRows.IdSequence}', @last)", transaction, ("last", _next + _written - 1));
+            connection.Execute($"SELECT setval('{PostgresFirstReadRows.IdSequence}', @last)", transaction, ("last", firstId + _written - 1));
         }
-    }
-
-    /// <summary>Lets go of the fingerprints and the batch's buffer once the read is written (see <see cref="FirstReadIndex.CollectReleased"/>).</summary>
-    public void Finish()
-    {
-        _index = null;
-        _rows.Clear();
-        _rows.TrimExcess();
-        _fingerprints.Clear();
-        _fingerprints.TrimExcess();
     }
 
     /// <summary>Copies the batch's new indicators into indicators; the positions in the batch of their first mentions.</summary>

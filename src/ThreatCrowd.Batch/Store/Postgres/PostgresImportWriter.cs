@@ -63,9 +63,11 @@ internal sealed class PostgresImportWriter : IImportWriter
         _connection.Execute("DELETE FROM rejects WHERE source_id = @source", _transaction, ("source", _sourceId));
 
         // A look without the lock first: a store that holds indicators is not locked against everyone just to find out.
-        if (!_connection.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM indicators)", _transaction) && PostgresFirstRead.TryStart(_connection, _transaction))
+        if (!_connection.Scalar<bool>("SELECT EXISTS (SELECT 1 FROM indicators)", _transaction) &&
+            PostgresFirstRead.TryStart(_connection, _transaction) is { } firstId)
         {
-            _firstRead = new PostgresFirstRead(_connection, _sourceId, _now, firstReadIndicators);
+            _firstRead = new PostgresFirstRead(_connection, _sourceId, _now, firstId, firstReadIndicators);
+            WritesStraightIn = true;
         }
     }
 
@@ -78,8 +80,8 @@ internal sealed class PostgresImportWriter : IImportWriter
     /// <summary>Rows (indicators, repeats and rejects) of this read already committed: what an interruption keeps.</summary>
     public long CommittedRows { get; private set; }
 
-    /// <summary>Whether the read still copies its batches straight into indicators (<see cref="PostgresFirstRead"/>).</summary>
-    public bool WritesStraightIn => _firstRead is not null;
+    /// <summary>Whether every batch of the read so far (of all of it, once complete) went straight into indicators (<see cref="PostgresFirstRead"/>).</summary>
+    public bool WritesStraightIn { get; private set; }
 
     /// <summary>The distinct indicators named by the reads that began at or after <paramref name="since"/>.</summary>
     public static long CountImportedSince(NpgsqlDataSource dataSource, DateTimeOffset since)
@@ -123,7 +125,8 @@ internal sealed class PostgresImportWriter : IImportWriter
         _pending = 0;
         if (_firstRead is not null)
         {
-            _firstRead.Finish();
+            // Its fingerprints and held batch, let go of and collected (see FirstReadIndex.CollectReleased).
+            _firstRead = null;
             FirstReadIndex.CollectReleased();
         }
     }
@@ -190,6 +193,7 @@ internal sealed class PostgresImportWriter : IImportWriter
                 }
 
                 _firstRead = null;
+                WritesStraightIn = false;
                 FirstReadIndex.CollectReleased();
             }
         }
